@@ -1,0 +1,300 @@
+#include "commands.h"
+
+#include "data/datajson.h"
+#include "data/format.h"
+#include "data/modulerepr.h"
+#include "engine/archive.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace torchscope::cli {
+namespace {
+
+    void writeOut(const std::string& bytes)
+    {
+        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+        std::fflush(stdout);
+    }
+
+    bool needArgs(const Args& args, size_t n, std::string& error)
+    {
+        if (args.positional.size() == n)
+            return true;
+        error = "'" + args.command + "' takes " + std::to_string(n) + " argument" + (n == 1 ? "" : "s") + ", got "
+            + std::to_string(args.positional.size()) + " (see torchscope-cli " + args.command + " --help)";
+        return false;
+    }
+
+    // The method a command works on: --method, else forward, else the module's first method.
+    Result<std::string> chooseMethod(const Archive& archive, const std::string& modulePath, const Args& args)
+    {
+        if (auto m = args.value("method"))
+            return *m;
+        const ModuleInfo* module = archive.modules().find(modulePath);
+        if (!module)
+            return Error { ErrorKind::NoSuchModule,
+                "'" + archive.info().path + "' has no module '" + modulePath + "' (list them with `tree`)" };
+        for (const auto& m : module->methods)
+            if (m.name == "forward")
+                return std::string("forward");
+        if (module->methods.empty())
+            return Error { ErrorKind::NoSuchMethod,
+                "'" + archive.info().path + "': module '" + modulePath + "' has no methods" };
+        return module->methods.front().name;
+    }
+
+    int printResult(const Result<std::string>& text)
+    {
+        if (!text)
+            return fail(text.error().message);
+        writeOut(text.value());
+        return kSuccess;
+    }
+
+    int info(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 1, err))
+            return fail(err);
+        auto archive = Archive::open(args.positional[0]);
+        if (!archive)
+            return fail(archive.error().message);
+        const Archive& a = *archive.value();
+        const ArchiveInfo& ai = a.info();
+        const ModuleTree& tree = a.modules();
+        const ModuleInfo& root = tree.modules.front();
+        size_t methodCount = 0;
+        for (const auto& m : tree.modules)
+            methodCount += m.methods.size();
+
+        if (args.flag("json")) {
+            JsonWriter json;
+            json.beginObject().key("archive");
+            writeJson(json, ai, false);
+            json.field("libtorch", libtorchVersion())
+                .field("module_count", static_cast<int>(tree.modules.size()))
+                .field("method_count", static_cast<std::int64_t>(methodCount))
+                .field("parameter_count", root.parameterCount)
+                .field("parameter_bytes", root.parameterBytes)
+                .field("buffer_count", root.bufferCount)
+                .field("buffer_bytes", root.bufferBytes);
+            json.key("methods").beginArray();
+            for (const auto& m : tree.modules)
+                for (const auto& method : m.methods)
+                    json.beginObject().field("module", m.path).field("name", method.name).field("schema", method.schema).endObject();
+            json.endArray().endObject();
+            writeOut(json.str());
+            return kSuccess;
+        }
+
+        std::uint64_t recordBytes = 0;
+        for (const auto& r : ai.records)
+            recordBytes += r.size;
+        std::string out;
+        out += "Archive:         " + ai.path + " (" + formatBytes(static_cast<std::int64_t>(ai.fileSize)) + ")\n";
+        out += "Format version:  " + std::to_string(ai.formatVersion) + " (this LibTorch " + libtorchVersion()
+            + " reads " + supportedFormatVersions() + ")\n";
+        out += "Archive folder:  " + ai.archiveName + "\n";
+        out += "Records:         " + std::to_string(ai.records.size()) + " ("
+            + formatBytes(static_cast<std::int64_t>(recordBytes)) + ")\n";
+        out += std::string("Debug info:      ") + (ai.hasDebugInfo ? "yes" : "no") + "\n";
+        out += std::string("Lite bytecode:   ") + (ai.hasBytecode ? "yes" : "no") + "\n";
+        out += "Extra files:     ";
+        if (ai.extraFiles.empty())
+            out += "none";
+        for (size_t i = 0; i < ai.extraFiles.size(); ++i)
+            out += (i ? ", " : "") + ai.extraFiles[i].name + " ("
+                + formatBytes(static_cast<std::int64_t>(ai.extraFiles[i].contents.size())) + ")";
+        out += "\n";
+        out += "Root module:     " + root.originalName + " (" + root.qualifiedType + ")\n";
+        out += "Modules:         " + std::to_string(tree.modules.size()) + "\n";
+        out += "Parameters:      " + formatCount(root.parameterCount) + " (" + formatBytes(root.parameterBytes)
+            + ")\n";
+        out += "Buffers:         " + formatCount(root.bufferCount) + " (" + formatBytes(root.bufferBytes) + ")\n";
+        out += "Methods:         " + std::to_string(methodCount) + "\n";
+        for (const auto& m : tree.modules)
+            for (const auto& method : m.methods)
+                out += "  " + (m.path.empty() ? std::string() : m.path + ".") + method.schema + "\n";
+        writeOut(out);
+        return kSuccess;
+    }
+
+    int tree(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 1, err))
+            return fail(err);
+        auto archive = Archive::open(args.positional[0]);
+        if (!archive)
+            return fail(archive.error().message);
+        const ModuleTree& tree = archive.value()->modules();
+        if (args.flag("json")) {
+            JsonWriter json;
+            json.beginArray();
+            for (const auto& m : tree.modules)
+                writeJson(json, m);
+            json.endArray();
+            writeOut(json.str());
+            return kSuccess;
+        }
+        writeOut(moduleRepr(tree, args.flag("slots")));
+        return kSuccess;
+    }
+
+    int code(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 1, err))
+            return fail(err);
+        auto archive = Archive::open(args.positional[0]);
+        if (!archive)
+            return fail(archive.error().message);
+        const Archive& a = *archive.value();
+        const std::string modulePath = args.value("module").value_or("");
+        if (args.flag("class"))
+            return printResult(a.classCode(modulePath));
+        auto method = chooseMethod(a, modulePath, args);
+        if (!method)
+            return fail(method.error().message);
+        return printResult(a.methodCode(modulePath, method.value()));
+    }
+
+    int graph(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 1, err))
+            return fail(err);
+        auto archive = Archive::open(args.positional[0]);
+        if (!archive)
+            return fail(archive.error().message);
+        const Archive& a = *archive.value();
+        const std::string modulePath = args.value("module").value_or("");
+        auto method = chooseMethod(a, modulePath, args);
+        if (!method)
+            return fail(method.error().message);
+        const GraphForm form = args.flag("inlined") ? GraphForm::Inlined : GraphForm::Graph;
+        if (args.flag("json")) {
+            auto g = a.graph(modulePath, method.value(), form);
+            if (!g)
+                return fail(g.error().message);
+            JsonWriter json;
+            writeJson(json, g.value());
+            writeOut(json.str());
+            return kSuccess;
+        }
+        GraphTextOptions options;
+        options.form = form;
+        options.sourceComments = !args.flag("no-source");
+        return printResult(a.graphText(modulePath, method.value(), options));
+    }
+
+    int records(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 1, err))
+            return fail(err);
+        auto info = readArchiveInfo(args.positional[0]);
+        if (!info)
+            return fail(info.error().message);
+        if (args.flag("json")) {
+            JsonWriter json;
+            writeJson(json, info.value(), true);
+            writeOut(json.str());
+            return kSuccess;
+        }
+        std::string out;
+        for (const auto& r : info->records) {
+            char size[32];
+            std::snprintf(size, sizeof size, "%12llu", static_cast<unsigned long long>(r.size));
+            out += std::string(size) + "  " + (r.compressed ? "deflated" : "stored  ") + "  " + r.name + "\n";
+        }
+        writeOut(out);
+        return kSuccess;
+    }
+
+    int extract(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 2, err))
+            return fail(err);
+        auto bytes = readArchiveRecord(args.positional[0], args.positional[1]);
+        if (!bytes)
+            return fail(bytes.error().message);
+        if (auto path = args.value("output")) {
+            std::ofstream out(*path, std::ios::binary);
+            out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+            if (!out)
+                return fail("cannot write '" + *path + "'");
+            return kSuccess;
+        }
+        writeOut(bytes.value());
+        return kSuccess;
+    }
+
+} // namespace
+
+int fail(const std::string& message)
+{
+    std::fprintf(stderr, "torchscope-cli: %s\n", message.c_str());
+    return kError;
+}
+
+const std::map<std::string, Command>& commands()
+{
+    static const std::map<std::string, Command> table {
+        { "info",
+            { "summary: format version, records, extra files, modules, parameters, methods",
+                "torchscope-cli info ARCHIVE [--json]\n\n"
+                "Loads ARCHIVE and prints its format version, zip records, extra files, module count,\n"
+                "parameter count and bytes, and every method with its schema.\n\n"
+                "  --json   print the same as one JSON object\n",
+                { {}, { "json" } }, info } },
+        { "tree",
+            { "the module hierarchy, as print(module) shows it",
+                "torchscope-cli tree ARCHIVE [--slots] [--json]\n\n"
+                "Prints the module hierarchy exactly as Python's print(torch.jit.load(ARCHIVE)) does.\n\n"
+                "  --slots  also list each module's parameters, buffers, attributes and constants\n"
+                "  --json   one object per module: path (\"\" for the root), name, original_name,\n"
+                "           qualified_type, totals, methods with schemas, and slots\n",
+                { {}, { "slots", "json" } }, tree } },
+        { "code",
+            { "a method's .code (or the class code), exactly as Python prints it",
+                "torchscope-cli code ARCHIVE [--module PATH] [--method NAME] [--class]\n\n"
+                "Writes Python's `module.<method>.code` for the module at PATH (dotted, e.g. loop.cell;\n"
+                "default: the root) byte for byte.\n\n"
+                "  --module PATH   the submodule (default: the root module)\n"
+                "  --method NAME   the method (default: forward, else the module's first method)\n"
+                "  --class         the whole class instead: Python's `module._c.code`\n",
+                { { "module", "method" }, { "class" } }, code } },
+        { "graph",
+            { "a method's TorchScript IR, exactly as str(graph) prints it",
+                "torchscope-cli graph ARCHIVE [--module PATH] [--method NAME] [--inlined] [--no-source] [--json]\n\n"
+                "Writes Python's `str(module.<method>.graph)` byte for byte.\n\n"
+                "  --module PATH   the submodule (default: the root module)\n"
+                "  --method NAME   the method (default: forward, else the module's first method)\n"
+                "  --inlined       the inlined graph: Python's `.inlined_graph`\n"
+                "  --no-source     without `# file:line:col` comments: Python's `graph.str(False)`\n"
+                "  --json          the graph as values: blocks, nodes (kind, inputs, outputs, attributes,\n"
+                "                  schema, module, code line, original Python line) and values\n",
+                { { "module", "method" }, { "inlined", "no-source", "json" } }, graph } },
+        { "records",
+            { "the zip records of an archive (without loading it)",
+                "torchscope-cli records ARCHIVE [--json]\n\n"
+                "Lists every record: uncompressed size, stored or deflated, and its name inside the\n"
+                "archive folder. Does not load the model.\n\n"
+                "  --json   the archive summary with records and extra files (with their contents)\n",
+                { {}, { "json" } }, records } },
+        { "extract",
+            { "one record's bytes (an extra file, a code file)",
+                "torchscope-cli extract ARCHIVE RECORD [-o FILE]\n\n"
+                "Writes the bytes of RECORD (as `records` names it, e.g. extra/meta.json or\n"
+                "code/__torch__.py) to stdout, or to FILE.\n\n"
+                "  --output FILE   write to FILE instead of stdout\n",
+                { { "output" }, {} }, extract } },
+    };
+    return table;
+}
+
+} // namespace torchscope::cli

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "data/archiveinfo.h"
+#include "data/irgraph.h"
+#include "data/moduleinfo.h"
+#include "data/result.h"
+
+#include <memory>
+#include <string>
+
+namespace torchscope {
+
+enum class GraphForm { Graph, Inlined };
+
+struct GraphTextOptions {
+    GraphForm form = GraphForm::Graph;
+    bool sourceComments = true; // "# file:line:col" comments, as str(graph) prints them
+};
+
+// A loaded TorchScript archive. Opening reads the zip records first and classifies every failure;
+// after a successful open, all queries are answered from the loaded module.
+// Thread-safety: one thread at a time per Archive.
+class Archive {
+public:
+    ~Archive();
+    Archive(const Archive&) = delete;
+    Archive& operator=(const Archive&) = delete;
+
+    // Loads an archive from a file. Errors name the file and say what was wrong.
+    static Result<std::unique_ptr<Archive>> open(const std::string& path);
+    // Loads an archive held in memory (e.g. a Qt resource); `displayName` stands for the path in messages.
+    static Result<std::unique_ptr<Archive>> openBytes(std::string bytes, const std::string& displayName);
+
+    const ArchiveInfo& info() const;
+    const ModuleTree& modules() const;
+
+    // Python's `module.<method>.code`.
+    Result<std::string> methodCode(const std::string& modulePath, const std::string& method) const;
+    // Python's `module._c.code`: every method of the module's class.
+    Result<std::string> classCode(const std::string& modulePath) const;
+    // Python's `str(module.<method>.graph)` / `str(... .inlined_graph)`, or without source comments.
+    Result<std::string> graphText(
+        const std::string& modulePath, const std::string& method, const GraphTextOptions& options = {}) const;
+    // The graph as values, with each node's line in methodCode() and, with debug info, its Python origin.
+    Result<IrGraph> graph(const std::string& modulePath, const std::string& method, GraphForm form) const;
+    // Bytes of one zip record, named relative to the archive folder ("extra/meta.json", "code/__torch__.py").
+    Result<std::string> record(const std::string& name) const;
+
+    struct Impl;
+
+private:
+    explicit Archive(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+// Reads the zip records without loading the model: for `records`/`extract` and for classifying failures.
+Result<ArchiveInfo> readArchiveInfo(const std::string& path);
+// One record's bytes without loading the model.
+Result<std::string> readArchiveRecord(const std::string& path, const std::string& name);
+
+// Loads an operator library (as torch.ops.load_library does) so archives using its operators load.
+Status loadOperatorLibrary(const std::string& path);
+
+// "1.13.1"
+std::string libtorchVersion();
+// The archive format versions this LibTorch reads, as "1 to 10".
+std::string supportedFormatVersions();
+
+} // namespace torchscope

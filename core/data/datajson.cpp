@@ -156,6 +156,8 @@ void writeJson(JsonWriter& json, const IrGraph& g)
         if (!n.calleePath.empty())
             json.field("callee", n.calleePath);
         writeLocation(json, "code_location", n.codeLocation);
+        if (n.codeLocation)
+            json.field("code_method", n.codeMethod);
         writeLocation(json, "original_location", n.originalLocation);
         json.endObject();
     }

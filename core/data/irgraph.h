@@ -43,7 +43,10 @@ struct IrNode {
     std::vector<int> blocks; // nested blocks (prim::If: then, else; prim::Loop: body)
     std::string modulePath; // module whose method the node belongs to (inlined: the module it came from)
     std::string calleePath; // for prim::CallMethod / module-typed prim::GetAttr: the module it refers to
-    std::optional<SourceLocation> codeLocation; // line/column in the printed .code of the method
+    // Line/column in the printed .code of method `codeMethod` of module `modulePath`: in the inlined form a
+    // node's code is that of the submodule method it came from.
+    std::optional<SourceLocation> codeLocation;
+    std::string codeMethod;
     std::optional<SourceLocation> originalLocation; // original Python file and line, when debug info exists
 };
 

@@ -11,9 +11,27 @@
 namespace torchscope {
 namespace {
 
-    using RangeKey = std::tuple<const void*, size_t, size_t>;
+    using RangeKey = std::tuple<std::string, size_t, size_t>;
 
-    RangeKey keyOf(const torch::jit::SourceRange& r) { return { r.source().get(), r.start(), r.end() }; }
+    // Ranges are compared by file name and offsets: the debug-info loader may hand out distinct Source
+    // objects for the same file.
+    RangeKey plainKey(const torch::jit::SourceRange& r)
+    {
+        std::string file;
+        if (r.source()) {
+            const auto name = r.source()->filename();
+            file = name.has_value() ? *name : std::to_string(reinterpret_cast<std::uintptr_t>(r.source().get()));
+        }
+        return { file, r.start(), r.end() };
+    }
+
+    // PythonPrint tags its output with the range that generated a node (the original Python source when the
+    // archive has debug info), so a node is looked up by that same range.
+    RangeKey keyOf(const torch::jit::SourceRange& range)
+    {
+        const auto generated = range.findSourceRangeThatGenerated();
+        return plainKey(generated.has_value() ? *generated : range);
+    }
 
     // Where each source range first appears in a function's printed .code, as PythonPrint::ranges() records it.
     struct CodeMap {
@@ -28,7 +46,7 @@ namespace {
             pp.printMethod(fn);
             text = pp.str();
             for (const auto& tagged : pp.ranges())
-                offsets.emplace(keyOf(tagged.range), tagged.bytes); // emplace keeps the first offset
+                offsets.emplace(plainKey(tagged.range), tagged.bytes); // emplace keeps the first offset
         }
 
         std::optional<SourceLocation> locate(const torch::jit::SourceRange& r) const
@@ -224,8 +242,10 @@ namespace {
             }
 
             const torch::jit::SourceRange range = n->sourceRange();
-            if (codeFn)
+            if (codeFn) {
                 node.codeLocation = codeMap(*codeFn).locate(range);
+                node.codeMethod = codeFn->name();
+            }
             if (auto original = compat::originalFileLineCol(range)) {
                 SourceLocation loc;
                 loc.file = std::get<0>(*original);

@@ -6,7 +6,10 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config make
   libtorch-dev            # LibTorch 1.13 (CPU): the engine
-  qt6-base-dev            # Qt 6 Core and Test
+  qt6-base-dev            # Qt 6 Core, Widgets, Network, Test
+  qt6-tools-dev           # Qt 6 Linguist CMake tools (translations)
+  qt6-l10n-tools          # lupdate/lrelease
+  libqscintilla2-qt6-dev  # the code and IR text views
   libgraphviz-dev         # Graphviz cgraph/gvc: graph layout
 )
 # Extra packages for tools beyond the build, named by the caller: e.g. `install-deps.sh python3-torch time`.

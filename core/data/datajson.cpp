@@ -122,7 +122,7 @@ void writeJson(JsonWriter& json, const ModuleInfo& m)
         writeJson(json, method);
     json.endArray();
     json.key("slots").beginArray();
-    for (const auto& slot : m.slots)
+    for (const auto& slot : m.members)
         writeJson(json, slot);
     json.endArray();
     json.endObject();

@@ -48,7 +48,8 @@ struct ModuleInfo {
     std::string qualifiedType; // "__torch__.MyCell"
     int parent = -1; // index in ModuleTree::modules
     std::vector<int> children;
-    std::vector<Slot> slots;
+    // Parameters, buffers, attributes and constants (not named `slots`: Qt defines that as a macro).
+    std::vector<Slot> members;
     std::vector<MethodInfo> methods;
 
     // Totals over this module and everything below it.

@@ -25,7 +25,7 @@ namespace {
         const ModuleInfo& m = tree.modules[index];
         std::vector<std::string> extra { "original_name=" + m.originalName };
         if (slots)
-            for (const auto& slot : m.slots)
+            for (const auto& slot : m.members)
                 extra.push_back(slotLine(slot));
         std::vector<std::string> children;
         for (int child : m.children)

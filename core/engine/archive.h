@@ -4,6 +4,7 @@
 #include "data/irgraph.h"
 #include "data/moduleinfo.h"
 #include "data/result.h"
+#include "data/tensorstats.h"
 
 #include <memory>
 #include <string>
@@ -45,6 +46,11 @@ public:
     Result<IrGraph> graph(const std::string& modulePath, const std::string& method, GraphForm form) const;
     // Bytes of one zip record, named relative to the archive folder ("extra/meta.json", "code/__torch__.py").
     Result<std::string> record(const std::string& name) const;
+    // A summary of the values of one tensor the module holds: a parameter, buffer, tensor attribute or
+    // tensor constant, named as in ModuleInfo::members. std is torch's default, the unbiased (n - 1) one;
+    // quantized tensors are summarised dequantized. A member that is not a defined real-valued tensor
+    // gives TensorStats::valid == false; an unknown module or member is an error. Time linear in numel.
+    Result<TensorStats> tensorStats(const std::string& modulePath, const std::string& slotName) const;
 
     struct Impl;
 

@@ -69,6 +69,7 @@ namespace {
                     caffe2::serialize::kMaxSupportedFileFormatVersion);
             if (text.find("not in a subdirectory") != std::string::npos
                 || text.find("failed locating file") != std::string::npos
+                || text.find("hasRecord(\"version\")") != std::string::npos
                 || text.find("does not contain any") != std::string::npos)
                 return messages::notTorchArchive(name, text);
             return messages::corruptZip(name, text);

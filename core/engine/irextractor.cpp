@@ -105,7 +105,7 @@ namespace {
         std::ostringstream out;
         switch (kind) {
         case K::i: out << n->i(name); break;
-        case K::f: out << n->f(name); break;
+        case K::f: out << c10::IValue(n->f(name)); break; // "4.", as the graph text spells it
         case K::s: out << '"' << n->s(name) << '"'; break;
         case K::is: out << listText(n->is(name)); break;
         case K::fs: out << listText(n->fs(name)); break;
@@ -180,8 +180,10 @@ namespace {
                 if (owner < 0 && v->offset() == 0 && isModuleType(v->type()))
                     m_modulePaths[v] = m_modulePath;
             }
-            for (const auto* n : block->nodes())
-                m_out.blocks[id].nodes.push_back(addNode(n, id));
+            for (const auto* n : block->nodes()) {
+                const int node = addNode(n, id); // adds nested blocks, so m_out.blocks may move
+                m_out.blocks[id].nodes.push_back(node);
+            }
             for (const auto* v : block->outputs())
                 m_out.blocks[id].outputs.push_back(valueId(v));
             return id;
@@ -223,7 +225,8 @@ namespace {
                 if (auto cs = n->callstack()) {
                     for (const auto& entry : (*cs)->vec()) {
                         const auto& info = std::get<2>(entry);
-                        if (info.has_value() && !info->instance_name().empty())
+                        // LibTorch names a call on `self` (a method of the same module) "SELF".
+                        if (info.has_value() && !info->instance_name().empty() && info->instance_name() != "SELF")
                             node.modulePath = joinPath(node.modulePath, info->instance_name());
                         codeFn = std::get<0>(entry);
                     }

@@ -25,9 +25,13 @@ namespace {
         arg.type = a.type()->annotation_str();
         arg.kwargOnly = a.kwarg_only();
         if (a.default_value().has_value()) {
+            // The schema's own spelling (quoted strings, "None"): everything after the first '=' of the argument.
             std::ostringstream out;
-            out << *a.default_value();
-            arg.defaultValue = out.str();
+            out << a;
+            const std::string text = out.str();
+            const auto eq = text.find('=');
+            if (eq != std::string::npos)
+                arg.defaultValue = text.substr(eq + 1);
         }
         return arg;
     }
@@ -88,7 +92,7 @@ namespace {
                 slot.tensor = describeTensor(value.toTensor());
             else
                 slot.value = shortValue(value);
-            tree.modules[index].slots.push_back(std::move(slot));
+            tree.modules[index].members.push_back(std::move(slot));
         }
         for (size_t i = 0; i < type->numConstants(); ++i) {
             Slot slot;
@@ -100,11 +104,11 @@ namespace {
                 slot.tensor = describeTensor(value.toTensor());
             else
                 slot.value = shortValue(value);
-            tree.modules[index].slots.push_back(std::move(slot));
+            tree.modules[index].members.push_back(std::move(slot));
         }
         {
             ModuleInfo& info = tree.modules[index];
-            for (const auto& slot : info.slots) {
+            for (const auto& slot : info.members) {
                 if (!slot.tensor)
                     continue;
                 if (slot.kind == SlotKind::Parameter) {

@@ -32,13 +32,31 @@ namespace {
 
 Result<GraphLayout> layoutDot(const std::string& dot)
 {
+    // Graphviz reports errors through a process-wide callback; collect them instead of letting it print.
+    static thread_local std::string messages;
+    messages.clear();
+    const agusererrf previous = agseterrf([](char* text) -> int {
+        messages += text;
+        return 0;
+    });
+    struct Restore {
+        agusererrf f;
+        ~Restore() { agseterrf(f); }
+    } restore { previous };
+    auto detail = [] {
+        std::string m = messages;
+        while (!m.empty() && (m.back() == '\n' || m.back() == ' '))
+            m.pop_back();
+        return m.empty() ? std::string() : ": " + m;
+    };
+
     std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
     Agraph_t* g = agmemread(dot.c_str());
     if (!g)
-        return Error { ErrorKind::InvalidArgument, "Graphviz could not parse the DOT text" };
+        return Error { ErrorKind::InvalidArgument, "Graphviz could not parse the DOT text" + detail() };
     if (gvLayout(gvc.get(), g, "dot") != 0) {
         agclose(g);
-        return Error { ErrorKind::InvalidArgument, "Graphviz could not lay out the graph" };
+        return Error { ErrorKind::InvalidArgument, "Graphviz could not lay out the graph" + detail() };
     }
     GraphLayout layout;
     const boxf bb = GD_bb(g);

@@ -1,0 +1,83 @@
+#include "mainwindow.h"
+
+#include "torchscope/version.h"
+#include "worker/workerpool.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+using namespace torchscope;
+
+namespace {
+
+// The language chosen in Preferences, else the system's; English needs no translator.
+void installTranslators(QApplication& app)
+{
+    const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("torchscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(ours);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+}
+
+}
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("TorchScope"));
+    QApplication::setApplicationName(QStringLiteral("TorchScope"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.torchscope.TorchScope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));
+    installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Inspect TorchScript archives: modules, code and IR."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("archives"),
+        QApplication::translate("main", "TorchScript archives to open, each in its own tab."),
+        QStringLiteral("[ARCHIVE...]"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QApplication::translate("main", "Open ARCHIVE, save a picture of the window to FILE and exit."),
+        QStringLiteral("FILE"));
+    QCommandLineOption view(QStringLiteral("view"),
+        QApplication::translate("main", "With --screenshot: the view to show (code, ir, tree or archive)."),
+        QStringLiteral("VIEW"), QStringLiteral("code"));
+    parser.addOption(screenshot);
+    parser.addOption(view);
+    parser.process(app);
+
+    const QStringList views { QStringLiteral("code"), QStringLiteral("ir"), QStringLiteral("tree"),
+        QStringLiteral("archive") };
+    if (!views.contains(parser.value(view))) {
+        qCritical("torchscope: --view takes code, ir, tree or archive");
+        return 2;
+    }
+    if (parser.isSet(screenshot) && parser.positionalArguments().size() != 1) {
+        qCritical("torchscope: --screenshot takes exactly one ARCHIVE");
+        return 2;
+    }
+
+    WorkerPool pool;
+    MainWindow window(&pool);
+    if (parser.isSet(screenshot))
+        window.takeScreenshotWhenReady(parser.value(screenshot), parser.value(view));
+    window.show();
+    if (parser.positionalArguments().isEmpty())
+        window.restoreSession();
+    else
+        window.openFiles(parser.positionalArguments());
+    return app.exec();
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+
+namespace torchscope {
+
+class ModelTab;
+class StartPage;
+class WorkerPool;
+struct Sample;
+
+// The window: a start page or one tab per open archive, menus and shortcuts, drag and drop, settings.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(WorkerPool* pool, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openFiles(const QStringList& paths);
+    void openFile(const QString& path);
+    void openSample(const QString& resource, const QString& title);
+    // Reopens what was open when the window last closed, when the user asked for it in Preferences.
+    void restoreSession();
+    // Saves a picture of the window to `file` once the first archive shows its code and IR, then quits
+    // the application (exit code 0, or 2 when the file cannot be written).
+    void takeScreenshotWhenReady(const QString& file, const QString& view);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    StartPage* startPage() const { return m_startPage; }
+    ModelTab* currentTab() const;
+    ModelTab* tabAt(int index) const;
+
+    static QList<Sample> samples();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void addTab(ModelTab* tab);
+    void closeTab(int index);
+    void updateChrome();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void showPreferences();
+    void showAbout();
+    void saveScreenshot(ModelTab* tab);
+    QStringList libraries() const;
+
+    WorkerPool* m_pool;
+    QStackedWidget* m_stack;
+    StartPage* m_startPage;
+    QTabWidget* m_tabs;
+    QMenu* m_recentMenu = nullptr;
+    QByteArray m_splitterState;
+    QString m_screenshotFile;
+    QString m_screenshotView;
+    bool m_screenshotTaken = false;
+};
+
+} // namespace torchscope

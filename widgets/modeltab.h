@@ -1,0 +1,151 @@
+#pragma once
+
+#include "data/archiveinfo.h"
+#include "data/irgraph.h"
+#include "data/moduleinfo.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTabWidget;
+class QTreeView;
+
+namespace torchscope {
+
+class ArchivePanel;
+class CodeView;
+class DetailsPanel;
+class FindBar;
+class IrView;
+class MessageBar;
+class ModuleFilterProxy;
+class ModuleTreeModel;
+class WorkerClient;
+struct Error;
+struct TensorStats;
+
+// One open archive: its worker process, the module tree, the code and IR views linked to each other,
+// the details and archive panels. Every request to the worker is asynchronous; a reply for a selection
+// the user has left is cached but not shown.
+class ModelTab : public QWidget {
+    Q_OBJECT
+public:
+    using WorkerFactory = std::function<std::unique_ptr<WorkerClient>()>;
+
+    struct Source {
+        QString path; // a file, or a display name when `bytes` holds the archive (bundled samples)
+        QByteArray bytes;
+        QString title; // what the tab shows
+    };
+
+    enum class State { Loading, Ready, Failed, WorkerDied };
+
+    ModelTab(Source source, QStringList libraries, WorkerFactory factory, QWidget* parent = nullptr);
+    ~ModelTab() override;
+
+    const Source& source() const { return m_source; }
+    State state() const { return m_state; }
+    // The message shown in the tab's message bar (a failed open, a crashed worker); empty when none.
+    QString messageText() const;
+
+    // code | ir | tree | archive: which part gets the focus (and the right-hand panel for tree/archive).
+    void showView(const QString& view);
+    void selectModule(const QString& path);
+    void selectMethod(const QString& method);
+    void setClassCode(bool whole);
+    void setInlined(bool inlined);
+    QString currentModule() const { return m_module; }
+    QString currentMethod() const { return m_method; }
+
+    void activateFind();
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    // Starts a fresh worker and opens the archive again, keeping the selection.
+    void restart();
+
+    CodeView* codeView() const { return m_codeView; }
+    IrView* irView() const { return m_irView; }
+    QTreeView* moduleView() const { return m_treeView; }
+    ModuleTreeModel* moduleModel() const { return m_treeModel; }
+    DetailsPanel* detailsPanel() const { return m_details; }
+    ArchivePanel* archivePanel() const { return m_archivePanel; }
+    MessageBar* messageBar() const { return m_messageBar; }
+    WorkerClient* worker() const { return m_worker.get(); }
+
+Q_SIGNALS:
+    void stateChanged(torchscope::ModelTab::State state);
+    // The code and IR of the current selection are on screen.
+    void viewsUpdated();
+
+private:
+    void buildUi();
+    void setEnabledViews(bool enabled);
+    void attachWorker(std::unique_ptr<WorkerClient> worker);
+    void openInWorker();
+    void setState(State state);
+    void onOpened(quint64 id, const ArchiveInfo& info, const ModuleTree& tree);
+    void onText(quint64 id, const QString& text);
+    void onGraph(quint64 id, const IrGraph& graph);
+    void onFailed(quint64 id, const Error& error);
+    void onDied(const QString& reason);
+    void moduleChanged();
+    void refreshViews();
+    void maybeViewsReady();
+    void codeLineChanged(int line);
+    void irNodeActivated(int node);
+    QString codeKey() const;
+    QString irKey() const;
+
+    Source m_source;
+    QStringList m_libraries;
+    WorkerFactory m_factory;
+    std::unique_ptr<WorkerClient> m_worker;
+    State m_state = State::Loading;
+
+    ArchiveInfo m_archive;
+    ModuleTree m_tree;
+    QString m_module;
+    QString m_method;
+    bool m_classCode = false;
+    bool m_inlined = false;
+    bool m_sourceComments = true;
+
+    quint64 m_openRequest = 0;
+    QHash<quint64, QString> m_pendingText; // request id -> cache key
+    QHash<quint64, QString> m_pendingGraph;
+    QHash<quint64, QPair<QString, QString>> m_pendingStats;
+    QHash<QString, QString> m_texts; // cache key -> text
+    QHash<QString, IrGraph> m_graphs;
+    QString m_shownCode, m_shownIr, m_shownGraph; // keys on screen
+
+    MessageBar* m_messageBar = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QTreeView* m_treeView = nullptr;
+    ModuleTreeModel* m_treeModel = nullptr;
+    ModuleFilterProxy* m_proxy = nullptr;
+    QComboBox* m_methodBox = nullptr;
+    QCheckBox* m_classBox = nullptr;
+    QComboBox* m_formBox = nullptr;
+    QCheckBox* m_commentsBox = nullptr;
+    CodeView* m_codeView = nullptr;
+    IrView* m_irView = nullptr;
+    FindBar* m_codeFind = nullptr;
+    FindBar* m_irFind = nullptr;
+    QLabel* m_nodeInfo = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QTabWidget* m_sidePanels = nullptr;
+    DetailsPanel* m_details = nullptr;
+    ArchivePanel* m_archivePanel = nullptr;
+    QWidget* m_lastFocusedText = nullptr;
+};
+
+} // namespace torchscope

@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 SAMPLE ?= tests/data/wraprnn.pt
 
-.PHONY: all deps configure build run test bench fixtures clean
+.PHONY: all deps configure build run test bench screenshots fixtures clean
 
 all: build
 
@@ -17,18 +17,21 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR)
 
-# Until the desktop app lands, `run` shows the bundled WrapRNN sample with the CLI.
+# Opens the desktop app on the tutorial's WrapRNN sample.
 run: build
-	$(BUILD_DIR)/app/torchscope-cli info $(SAMPLE)
-	$(BUILD_DIR)/app/torchscope-cli tree --slots $(SAMPLE)
-	$(BUILD_DIR)/app/torchscope-cli code $(SAMPLE)
+	$(BUILD_DIR)/app/torchscope $(SAMPLE)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure
 
 bench: build
-	@bash scripts/install-deps.sh python3-torch time
+	@bash scripts/install-deps.sh python3-torch python3-torchvision time bc
 	bash bench/open.sh $(BUILD_DIR)
+	bash bench/screenshot.sh $(BUILD_DIR)
+
+# Regenerates the README's pictures from the bundled samples (needs a build; runs offscreen).
+screenshots: build
+	bash scripts/screenshots.sh $(BUILD_DIR)
 
 # Regenerates tests/data from Python's torch.jit (Debian's python3-torch).
 fixtures:

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -134,6 +135,8 @@ void ModelTab::buildUi()
     m_codeFind = new FindBar(m_codeView, this);
     m_irView = new IrView(this);
     m_irFind = new FindBar(m_irView, this);
+    m_codeFind->hide(); // Ctrl+F shows them
+    m_irFind->hide();
     m_nodeInfo = new QLabel(this);
     m_nodeInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_nodeInfo->setWordWrap(true);
@@ -169,7 +172,24 @@ void ModelTab::buildUi()
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 6);
     m_mainSplitter->setStretchFactor(2, 3);
+    m_mainSplitter->setSizes({ 300, 900, 380 });
     layout->addWidget(m_mainSplitter, 1);
+
+    // A worker answers pings from its socket thread even while LibTorch works, so silence means it hangs
+    // (stopped, deadlocked): after kMissedPings unanswered pings it is killed, which reports it as died.
+    m_liveness = new QTimer(this);
+    m_liveness->setInterval(kPingIntervalMs);
+    connect(m_liveness, &QTimer::timeout, this, [this] {
+        if (!m_worker || m_state == State::WorkerDied)
+            return;
+        if (++m_missedPings > kMissedPings) {
+            m_hung = true;
+            m_worker->kill();
+            return;
+        }
+        m_worker->ping();
+    });
+    m_liveness->start();
     setEnabledViews(false);
 }
 
@@ -189,6 +209,9 @@ void ModelTab::attachWorker(std::unique_ptr<WorkerClient> worker)
     connect(w, &WorkerClient::graphReady, this, &ModelTab::onGraph);
     connect(w, &WorkerClient::failed, this, &ModelTab::onFailed);
     connect(w, &WorkerClient::died, this, &ModelTab::onDied);
+    connect(w, &WorkerClient::pong, this, [this] { m_missedPings = 0; });
+    m_missedPings = 0;
+    m_hung = false;
     connect(w, &WorkerClient::tensorStatsReady, this, [this](quint64 id, const TensorStats& stats) {
         const auto it = m_pendingStats.constFind(id);
         if (it == m_pendingStats.cend())
@@ -449,8 +472,12 @@ void ModelTab::onFailed(quint64 id, const Error& error)
 void ModelTab::onDied(const QString& reason)
 {
     setState(State::WorkerDied);
-    m_messageBar->showMessage(MessageBar::Kind::Error,
-        tr("The worker process serving %1 stopped: %2").arg(m_source.title, reason), tr("Restart"));
+    const QString why = m_hung
+        ? tr("The worker process serving %1 stopped answering for %2 seconds and was stopped.")
+              .arg(m_source.title)
+              .arg(kPingIntervalMs * kMissedPings / 1000)
+        : tr("The worker process serving %1 stopped: %2").arg(m_source.title, reason);
+    m_messageBar->showMessage(MessageBar::Kind::Error, why, tr("Restart"));
 }
 
 void ModelTab::showView(const QString& view)

@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 class QTreeView;
 
 namespace torchscope {
@@ -145,7 +146,11 @@ private:
     QTabWidget* m_sidePanels = nullptr;
     DetailsPanel* m_details = nullptr;
     ArchivePanel* m_archivePanel = nullptr;
-    QWidget* m_lastFocusedText = nullptr;
+    QTimer* m_liveness = nullptr;
+    int m_missedPings = 0;
+    bool m_hung = false;
+    static constexpr int kPingIntervalMs = 10000;
+    static constexpr int kMissedPings = 3;
 };
 
 } // namespace torchscope

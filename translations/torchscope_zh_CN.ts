@@ -4,1119 +4,1126 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/torchscope/main.cpp" line="46"/>
+        <location filename="../app/gui/main.cpp" line="+46"/>
         <source>Inspect TorchScript archives: modules, code and IR.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看 TorchScript 归档：模块、代码和 IR。</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/main.cpp" line="50"/>
+        <location line="+4"/>
         <source>TorchScript archives to open, each in its own tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的 TorchScript 归档，每个归档在单独的标签页中打开。</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/main.cpp" line="53"/>
+        <location line="+3"/>
         <source>Open ARCHIVE, save a picture of the window to FILE and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 ARCHIVE，将窗口截图保存到 FILE 后退出。</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/main.cpp" line="56"/>
+        <location line="+3"/>
         <source>With --screenshot: the view to show (code, ir, tree or archive).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --screenshot 一起使用：要显示的视图（code、ir、tree 或 archive）。</translation>
     </message>
     <message>
-        <location filename="../app/worker/main.cpp" line="38"/>
+        <location filename="../app/worker/main.cpp" line="+38"/>
         <source>Hosts LibTorch for the TorchScope desktop app, which starts it; not meant to be run by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>为 TorchScope 桌面应用承载 LibTorch，由应用负责启动；请勿手动运行。</translation>
     </message>
     <message>
-        <location filename="../app/worker/main.cpp" line="43"/>
+        <location line="+5"/>
         <source>Connect to the app&apos;s local server &lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到应用的本地服务器 &lt;name&gt;。</translation>
     </message>
     <message>
-        <location filename="../app/worker/main.cpp" line="48"/>
+        <location line="+5"/>
         <source>torchscope-worker: --server NAME is required</source>
-        <translation type="unfinished"></translation>
+        <translation>torchscope-worker: 必须指定 --server NAME</translation>
     </message>
 </context>
 <context>
     <name>torchscope::ArchivePanel</name>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="53"/>
+        <location filename="../widgets/archivepanel.cpp" line="+53"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="54"/>
+        <location line="+1"/>
         <source>Archive folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>归档目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="55"/>
+        <location line="+1"/>
         <source>File size:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="56"/>
+        <location line="+1"/>
         <source>Format version:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式版本：</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="57"/>
+        <location line="+1"/>
         <source>Debug info:</source>
-        <translation type="unfinished"></translation>
+        <translation>调试信息：</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="58"/>
+        <location line="+1"/>
         <source>Lite bytecode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lite 字节码：</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="81"/>
+        <location line="+23"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>条目</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="108"/>
+        <location line="+27"/>
         <source>Extra files</source>
-        <translation type="unfinished"></translation>
+        <translation>额外文件</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="128"/>
+        <location line="+20"/>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 字节）</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="131"/>
+        <location line="+3"/>
         <source>present (.debug_pkl: nodes map to their Python source lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>有（.debug_pkl：节点可对应到 Python 源代码行）</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="131"/>
-        <location filename="../widgets/archivepanel.cpp" line="132"/>
+        <location line="+0"/>
+        <location line="+1"/>
         <source>absent</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="132"/>
+        <location line="+0"/>
         <source>present (bytecode.pkl: saved for the lite interpreter)</source>
-        <translation type="unfinished"></translation>
+        <translation>有（bytecode.pkl：为 lite 解释器保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="179"/>
+        <location line="+47"/>
         <source>This archive has no extra files.</source>
-        <translation type="unfinished"></translation>
+        <translation>此归档没有额外文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="191"/>
+        <location line="+12"/>
         <source>%1: JSON, %2 (shown indented)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：JSON，%2（缩进显示）</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="195"/>
+        <location line="+4"/>
         <source>%1: text, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文本，%2</translation>
     </message>
     <message>
-        <location filename="../widgets/archivepanel.cpp" line="199"/>
+        <location line="+4"/>
         <source>%1: binary, %2 (shown as hex)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：二进制，%2（以十六进制显示）</translation>
     </message>
 </context>
 <context>
     <name>torchscope::BytesFormat</name>
     <message>
-        <location filename="../widgets/bytesformat.cpp" line="44"/>
+        <location filename="../widgets/bytesformat.cpp" line="+44"/>
         <source>… %1 more bytes not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 %1 字节未显示</translation>
     </message>
 </context>
 <context>
     <name>torchscope::DetailsPanel</name>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="60"/>
+        <location filename="../widgets/detailspanel.cpp" line="+60"/>
         <source>Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>路径：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="61"/>
+        <location line="+1"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="62"/>
+        <location line="+1"/>
         <source>Parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="63"/>
+        <location line="+1"/>
         <source>Buffers:</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="64"/>
+        <location line="+1"/>
         <source>Submodules:</source>
-        <translation type="unfinished"></translation>
+        <translation>子模块：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="66"/>
-        <location filename="../widgets/detailspanel.cpp" line="173"/>
+        <location line="+2"/>
+        <location line="+107"/>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="95"/>
+        <location line="-78"/>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>统计信息</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="105"/>
+        <location line="+10"/>
         <source>Min:</source>
-        <translation type="unfinished"></translation>
+        <translation>最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="106"/>
+        <location line="+1"/>
         <source>Max:</source>
-        <translation type="unfinished"></translation>
+        <translation>最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="107"/>
+        <location line="+1"/>
         <source>Mean:</source>
-        <translation type="unfinished"></translation>
+        <translation>均值：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="108"/>
+        <location line="+1"/>
         <source>Std:</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="109"/>
+        <location line="+1"/>
         <source>Zeros:</source>
-        <translation type="unfinished"></translation>
+        <translation>零值：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="111"/>
+        <location line="+2"/>
         <source>NaN:</source>
         <extracomment>Count of elements that are NaN (not a number)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>NaN：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="113"/>
+        <location line="+2"/>
         <source>Inf:</source>
         <extracomment>Count of elements that are +Inf or -Inf</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Inf：</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="146"/>
+        <location line="+33"/>
         <source>(root)</source>
-        <translation type="unfinished"></translation>
+        <translation>（根）</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="149"/>
-        <location filename="../widgets/detailspanel.cpp" line="150"/>
+        <location line="+3"/>
+        <location line="+1"/>
         <source>%1 elements, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个元素，%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/detailspanel.cpp" line="156"/>
+        <location line="+6"/>
         <source>Methods (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>方法（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="157"/>
+        <location line="+1"/>
         <source>This module has no methods.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块没有方法。</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="161"/>
-        <location filename="../widgets/detailspanel.cpp" line="196"/>
+        <location line="+4"/>
+        <location line="+35"/>
         <source>Select a tensor to see its statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个张量以查看其统计信息。</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="175"/>
+        <location line="-21"/>
         <source>No module selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择模块。</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="201"/>
+        <location line="+26"/>
         <source>%1 is not a tensor.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是张量。</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="210"/>
+        <location line="+9"/>
         <source>Computing the statistics of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算 %1 的统计信息…</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="227"/>
+        <location line="+17"/>
         <source>The statistics of %1 could not be computed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算 %1 的统计信息：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="242"/>
+        <location line="+15"/>
         <source>The values of %1 (%2, %3) cannot be summarised.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法汇总 %1（%2，%3）的值。</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="246"/>
+        <location line="+4"/>
         <source>%1: %2, %3, %4 elements</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，%3，%4 个元素</translation>
     </message>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="256"/>
+        <location line="+10"/>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2%）</translation>
     </message>
 </context>
 <context>
     <name>torchscope::FindBar</name>
     <message>
-        <location filename="../widgets/findbar.cpp" line="32"/>
+        <location filename="../widgets/findbar.cpp" line="+32"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="37"/>
+        <location line="+5"/>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配（Shift+Enter）</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="39"/>
+        <location line="+2"/>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="42"/>
+        <location line="+3"/>
         <source>Aa</source>
         <extracomment>Toggle button: match upper and lower case exactly</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aa</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="43"/>
+        <location line="+1"/>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="48"/>
-        <location filename="../widgets/findbar.cpp" line="207"/>
+        <location line="+5"/>
+        <location line="+159"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="51"/>
+        <location line="-156"/>
         <source>Close (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../widgets/findbar.cpp" line="205"/>
+        <location line="+154"/>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>无匹配项</translation>
     </message>
 </context>
 <context>
     <name>torchscope::FrameReader</name>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="140"/>
+        <location filename="../core/worker/protocol.cpp" line="+140"/>
         <source>Not a TorchScope worker message: expected magic 0x%1, got 0x%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 TorchScope 工作进程消息：魔数应为 0x%1，实际为 0x%2。</translation>
     </message>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="146"/>
+        <location line="+6"/>
         <source>TorchScope worker protocol version %1 is not supported (this build speaks version %2): the app and torchscope-worker come from different builds.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 TorchScope 工作进程协议版本 %1（此构建使用版本 %2）：应用与 torchscope-worker 来自不同的构建。</translation>
     </message>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="154"/>
+        <location line="+8"/>
         <source>A worker message of %1 bytes exceeds the limit of %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程消息大小为 %1 字节，超出了 %2 字节的上限。</translation>
     </message>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="161"/>
+        <location line="+7"/>
         <source>A worker message declares %1 bytes, less than its %2-byte header.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程消息声明的长度为 %1 字节，小于其 %2 字节的消息头。</translation>
     </message>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="168"/>
+        <location line="+7"/>
         <source>Unknown worker message type %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的工作进程消息类型 %1。</translation>
     </message>
 </context>
 <context>
     <name>torchscope::IrLexer</name>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="78"/>
+        <location filename="../widgets/irlexer.cpp" line="+78"/>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="80"/>
+        <location line="+2"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="82"/>
+        <location line="+2"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="84"/>
+        <location line="+2"/>
         <source>ATen operator</source>
-        <translation type="unfinished"></translation>
+        <translation>ATen 算子</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="86"/>
+        <location line="+2"/>
         <source>Primitive node</source>
-        <translation type="unfinished"></translation>
+        <translation>原语节点</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="88"/>
+        <location line="+2"/>
         <source>Other operator</source>
-        <translation type="unfinished"></translation>
+        <translation>其他算子</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="90"/>
+        <location line="+2"/>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="92"/>
+        <location line="+2"/>
         <source>Source location</source>
-        <translation type="unfinished"></translation>
+        <translation>源代码位置</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="94"/>
+        <location line="+2"/>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>关键字</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="96"/>
+        <location line="+2"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="98"/>
+        <location line="+2"/>
         <source>String</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../widgets/irlexer.cpp" line="100"/>
+        <location line="+2"/>
         <source>Punctuation</source>
-        <translation type="unfinished"></translation>
+        <translation>标点</translation>
     </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="77"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+78"/>
         <source>MyCell (traced)</source>
-        <translation type="unfinished"></translation>
+        <translation>MyCell（追踪）</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="78"/>
+        <location line="+1"/>
         <source>A Linear layer and tanh, recorded by torch.jit.trace</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 Linear 层加 tanh，由 torch.jit.trace 记录</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="79"/>
+        <location line="+1"/>
         <source>MyDecisionGate (traced)</source>
-        <translation type="unfinished"></translation>
+        <translation>MyDecisionGate（追踪）</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="80"/>
+        <location line="+1"/>
         <source>The trace kept only the branch it saw: no if in dg.forward</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪只保留了实际执行的分支：dg.forward 中没有 if</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="81"/>
+        <location line="+1"/>
         <source>MyDecisionGate (scripted)</source>
-        <translation type="unfinished"></translation>
+        <translation>MyDecisionGate（脚本化）</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="82"/>
+        <location line="+1"/>
         <source>torch.jit.script kept the control flow: prim::If in dg.forward</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.jit.script 保留了控制流：dg.forward 中有 prim::If</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="83"/>
+        <location line="+1"/>
         <source>MyRNNLoop (scripted)</source>
-        <translation type="unfinished"></translation>
+        <translation>MyRNNLoop（脚本化）</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="84"/>
+        <location line="+1"/>
         <source>A scripted loop around a traced cell: prim::Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本化的循环包裹追踪得到的 cell：prim::Loop</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="85"/>
+        <location line="+1"/>
         <source>WrapRNN (traced)</source>
-        <translation type="unfinished"></translation>
+        <translation>WrapRNN（追踪）</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="86"/>
+        <location line="+1"/>
         <source>Tracing and scripting mixed: the tutorial&apos;s saved model</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪与脚本化混用：教程中保存的模型</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="92"/>
+        <location line="+6"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="93"/>
+        <location line="+1"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="94"/>
+        <location line="+1"/>
         <source>Open TorchScript Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 TorchScript 归档</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="95"/>
+        <location line="+1"/>
         <source>TorchScript archives (*.pt *.pth *.ptl *.jit *.torchscript);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 归档 (*.pt *.pth *.ptl *.jit *.torchscript);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="100"/>
+        <location line="+5"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="101"/>
+        <location line="+1"/>
         <source>Open &amp;Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="105"/>
+        <location line="+4"/>
         <source>&amp;Close Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="108"/>
+        <location line="+3"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="112"/>
+        <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="115"/>
+        <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="116"/>
+        <location line="+1"/>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="122"/>
+        <location line="+6"/>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="127"/>
+        <location line="+5"/>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="132"/>
+        <location line="+5"/>
         <source>&amp;Reset Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="138"/>
+        <location line="+6"/>
         <source>&amp;Next Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="143"/>
+        <location line="+5"/>
         <source>&amp;Previous Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个标签页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="149"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="150"/>
+        <location line="+1"/>
         <source>&amp;About TorchScope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 TorchScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="182"/>
+        <location line="+31"/>
         <source>The bundled sample %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取内置示例 %1。</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="233"/>
+        <location line="+54"/>
         <source>%1 — TorchScope</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — TorchScope</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="233"/>
+        <location line="+0"/>
         <source>TorchScope</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScope</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="259"/>
+        <location line="+26"/>
         <source>Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>清除最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="290"/>
+        <location line="+31"/>
         <source>About TorchScope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 TorchScope</translation>
     </message>
     <message>
-        <location filename="../app/torchscope/mainwindow.cpp" line="291"/>
+        <location line="+1"/>
         <source>&lt;h3&gt;TorchScope %1&lt;/h3&gt;&lt;p&gt;Inspect TorchScript archives with the real LibTorch: the module hierarchy, each module&apos;s .code, .graph and .inlined_graph.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;TorchScope %1&lt;/h3&gt;&lt;p&gt;使用真正的 LibTorch 查看 TorchScript 归档：模块层次结构，以及每个模块的 .code、.graph 和 .inlined_graph。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>torchscope::MessageBar</name>
     <message>
-        <location filename="../widgets/messagebar.cpp" line="28"/>
+        <location filename="../widgets/messagebar.cpp" line="+28"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>torchscope::ModelTab</name>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="66"/>
+        <location filename="../widgets/modeltab.cpp" line="+67"/>
         <source>Filter modules</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选模块</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="99"/>
+        <location line="+33"/>
         <source>Whole class</source>
-        <translation type="unfinished"></translation>
+        <translation>整个类</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="100"/>
+        <location line="+1"/>
         <source>Show the code of every method of the module&apos;s class (module._c.code)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示模块所属类的全部方法的代码（module._c.code）</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="102"/>
+        <location line="+2"/>
         <source>graph</source>
-        <translation type="unfinished"></translation>
+        <translation>graph</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="103"/>
+        <location line="+1"/>
         <source>inlined_graph</source>
-        <translation type="unfinished"></translation>
+        <translation>inlined_graph</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="104"/>
+        <location line="+1"/>
         <source>Source comments</source>
-        <translation type="unfinished"></translation>
+        <translation>源代码注释</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="106"/>
+        <location line="+2"/>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="110"/>
+        <location line="+4"/>
         <source>IR:</source>
-        <translation type="unfinished"></translation>
+        <translation>IR：</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="140"/>
+        <location line="+32"/>
         <source>&lt;b&gt;.code&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;.code&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="141"/>
+        <location line="+1"/>
         <source>&lt;b&gt;IR&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;IR&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="154"/>
+        <location line="+13"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="155"/>
+        <location line="+1"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>归档</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="208"/>
+        <location line="+73"/>
         <source>The worker process could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动工作进程。</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="317"/>
+        <location line="+110"/>
         <source># This module has no methods.</source>
-        <translation type="unfinished"></translation>
+        <translation># 此模块没有方法。</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="405"/>
+        <location line="+88"/>
         <source>module %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模块 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="405"/>
+        <location line="+0"/>
         <source>(root)</source>
-        <translation type="unfinished"></translation>
+        <translation>（根）</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="407"/>
+        <location line="+2"/>
         <source>.code line %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 .code 第 %1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="409"/>
+        <location line="+2"/>
         <source>Python source %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 源代码 %1:%2</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="425"/>
+        <location line="+16"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="439"/>
+        <location line="+14"/>
         <source># %1</source>
-        <translation type="unfinished"></translation>
+        <translation># %1</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="453"/>
+        <location line="+14"/>
+        <source>The worker process serving %1 stopped answering for %2 seconds and was stopped.</source>
+        <translation>为 %1 服务的工作进程已 %2 秒无响应，已被终止。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The worker process serving %1 stopped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1 服务的工作进程已停止：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="453"/>
+        <location line="+1"/>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动</translation>
     </message>
 </context>
 <context>
     <name>torchscope::ModuleTreeModel</name>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="133"/>
+        <location filename="../widgets/moduletreemodel.cpp" line="+133"/>
         <source>(root)</source>
-        <translation type="unfinished"></translation>
+        <translation>（根）</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="134"/>
+        <location line="+1"/>
         <source>%1
 Path: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+路径：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="177"/>
+        <location line="+43"/>
         <source>Parameter elements in this module and every module below it</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块及其下所有模块中的参数元素数</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="179"/>
+        <location line="+2"/>
         <source>Bytes of the parameters and buffers in this module and every module below it</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块及其下所有模块中参数和缓冲区的字节数</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="187"/>
+        <location line="+8"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="189"/>
+        <location line="+2"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="191"/>
+        <location line="+2"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/moduletreemodel.cpp" line="193"/>
+        <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
     <name>torchscope::PreferencesDialog</name>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="21"/>
+        <location filename="../widgets/preferencesdialog.cpp" line="+21"/>
         <source>Reopen the files that were open when TorchScope was last closed</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开上次关闭 TorchScope 时打开的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="23"/>
+        <location line="+2"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="26"/>
+        <location line="+3"/>
         <source>Operator libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>算子库</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="28"/>
+        <location line="+2"/>
         <source>Shared libraries (.so) that register extra operators, such as torchvision&apos;s for torchvision::nms. They are loaded before every archive opens; changes apply to archives opened afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>注册额外算子的共享库（.so），例如提供 torchvision::nms 的 torchvision 库。它们在每个归档打开前加载；更改仅对之后打开的归档生效。</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="36"/>
+        <location line="+8"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="37"/>
+        <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="45"/>
+        <location line="+8"/>
         <source>Add Operator Library</source>
-        <translation type="unfinished"></translation>
+        <translation>添加算子库</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="45"/>
+        <location line="+0"/>
         <source>Shared libraries (*.so *.so.* *.dylib *.dll)</source>
-        <translation type="unfinished"></translation>
+        <translation>共享库 (*.so *.so.* *.dylib *.dll)</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="53"/>
+        <location line="+8"/>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="56"/>
+        <location line="+3"/>
         <source>Language (applies after a restart):</source>
-        <translation type="unfinished"></translation>
+        <translation>语言（重启后生效）：</translation>
     </message>
 </context>
 <context>
     <name>torchscope::RecordTableModel</name>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="68"/>
+        <location filename="../widgets/recordtablemodel.cpp" line="+68"/>
         <source>deflated</source>
         <extracomment>How a zip record is kept: &quot;stored&quot; (as is) or &quot;deflated&quot; (compressed)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="68"/>
+        <location line="+0"/>
         <source>stored</source>
-        <translation type="unfinished"></translation>
+        <translation>未压缩</translation>
     </message>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="73"/>
+        <location line="+5"/>
         <source>%1
 %2 bytes, %3 in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 字节，在文件中占 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="115"/>
+        <location line="+42"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="117"/>
+        <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="120"/>
+        <location line="+3"/>
         <source>In file</source>
         <extracomment>Bytes a zip record takes in the file, after compression</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>压缩后</translation>
     </message>
     <message>
-        <location filename="../widgets/recordtablemodel.cpp" line="122"/>
+        <location line="+2"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>存储方式</translation>
     </message>
 </context>
 <context>
     <name>torchscope::RequestRunner</name>
     <message>
-        <location filename="../app/worker/requestrunner.cpp" line="55"/>
+        <location filename="../app/worker/requestrunner.cpp" line="+55"/>
         <source>The worker could not complete the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程无法完成请求：%1</translation>
     </message>
     <message>
-        <location filename="../app/worker/requestrunner.cpp" line="62"/>
+        <location line="+7"/>
         <source>The answer (%1 bytes) is larger than the worker protocol carries (%2 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>应答（%1 字节）超出了工作进程协议可承载的大小（%2 字节）。</translation>
     </message>
     <message>
-        <location filename="../app/worker/requestrunner.cpp" line="74"/>
+        <location line="+12"/>
         <source>The worker received a malformed %1 request.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程收到了格式错误的 %1 请求。</translation>
     </message>
     <message>
-        <location filename="../app/worker/requestrunner.cpp" line="124"/>
+        <location line="+50"/>
         <source>%1 is not a request the worker answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是工作进程可响应的请求。</translation>
     </message>
     <message>
-        <location filename="../app/worker/requestrunner.cpp" line="131"/>
+        <location line="+7"/>
         <source>No archive is open in this worker: open one before asking about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作进程中没有打开的归档：请先打开归档再查询。</translation>
     </message>
 </context>
 <context>
     <name>torchscope::SlotTableModel</name>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="59"/>
+        <location filename="../widgets/slottablemodel.cpp" line="+59"/>
         <source>scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>标量</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="70"/>
+        <location line="+11"/>
         <source>parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="72"/>
+        <location line="+2"/>
         <source>buffer</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="74"/>
+        <location line="+2"/>
         <source>attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="76"/>
+        <location line="+2"/>
         <source>constant</source>
-        <translation type="unfinished"></translation>
+        <translation>常量</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="157"/>
+        <location line="+81"/>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="160"/>
+        <location line="+3"/>
         <source>Shape: %1, %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>形状：%1，%2，设备 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="162"/>
+        <location line="+2"/>
         <source>%1 elements, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个元素，%2</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="163"/>
+        <location line="+1"/>
         <source>Requires grad</source>
-        <translation type="unfinished"></translation>
+        <translation>需要梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="163"/>
+        <location line="+0"/>
         <source>Does not require grad</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="165"/>
+        <location line="+2"/>
         <source>Quantized</source>
-        <translation type="unfinished"></translation>
+        <translation>已量化</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="167"/>
+        <location line="+2"/>
         <source>Value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="182"/>
+        <location line="+15"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="184"/>
+        <location line="+2"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>种类</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="186"/>
+        <location line="+2"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="188"/>
+        <location line="+2"/>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="190"/>
+        <location line="+2"/>
         <source>Dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="192"/>
+        <location line="+2"/>
         <source>Elements</source>
-        <translation type="unfinished"></translation>
+        <translation>元素数</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="194"/>
+        <location line="+2"/>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节数</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="196"/>
+        <location line="+2"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
-        <location filename="../widgets/slottablemodel.cpp" line="198"/>
+        <location line="+2"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
 </context>
 <context>
     <name>torchscope::StartPage</name>
     <message>
-        <location filename="../widgets/startpage.cpp" line="30"/>
+        <location filename="../widgets/startpage.cpp" line="+30"/>
         <source>No recent files yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无最近打开的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/startpage.cpp" line="37"/>
+        <location line="+7"/>
         <source>TorchScope</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScope</translation>
     </message>
     <message>
-        <location filename="../widgets/startpage.cpp" line="43"/>
+        <location line="+6"/>
         <source>Open a TorchScript archive (.pt, .pth, .ptl, .jit) with File ▸ Open (Ctrl+O), or drop one or more files anywhere on this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过“文件 ▸ 打开”（Ctrl+O）打开 TorchScript 归档（.pt、.pth、.ptl、.jit），或将一个或多个文件拖放到此窗口的任意位置。</translation>
     </message>
     <message>
-        <location filename="../widgets/startpage.cpp" line="48"/>
+        <location line="+5"/>
         <source>Open Archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开归档…</translation>
     </message>
     <message>
-        <location filename="../widgets/startpage.cpp" line="63"/>
+        <location line="+15"/>
         <source>Recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/startpage.cpp" line="67"/>
+        <location line="+4"/>
         <source>Samples from the TorchScript tutorial</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 教程中的示例</translation>
     </message>
 </context>
 <context>
     <name>torchscope::WorkerClient</name>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="105"/>
+        <location filename="../core/worker/workerclient.cpp" line="+105"/>
         <source>The worker process could not be started: no local connection could be opened (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动工作进程：无法打开本地连接（%1）。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="120"/>
+        <location line="+15"/>
         <source>The worker process &apos;%1&apos; could not be started: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动工作进程“%1”：%2。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="130"/>
+        <location line="+10"/>
         <source>The worker process closed its connection but did not exit; it was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程关闭了连接但没有退出，已将其终止。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="212"/>
+        <location line="+82"/>
         <source>The worker process was stopped before it started.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程在启动完成前被终止。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="220"/>
+        <location line="+8"/>
         <source>The worker process was shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程已关闭。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="250"/>
+        <location line="+30"/>
         <source>The request is larger than the worker protocol carries (%1 bytes): open the archive from a file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求超出了工作进程协议可承载的大小（%1 字节）：请改为从文件打开归档。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="300"/>
+        <location line="+50"/>
         <source>The worker process sent a malformed message (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程发送了格式错误的消息（%1）。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="317"/>
+        <location line="+17"/>
         <source>The worker process sent a malformed message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程发送了格式错误的消息：%1</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="322"/>
+        <location line="+5"/>
         <source>The worker process &apos;%1&apos; speaks protocol version %2, but this TorchScope speaks version %3: the two come from different builds. Reinstall TorchScope.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程“%1”使用协议版本 %2，而此 TorchScope 使用版本 %3：两者来自不同的构建。请重新安装 TorchScope。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="337"/>
+        <location line="+15"/>
         <source>an unreadable HelloReply</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取的 HelloReply</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="355"/>
+        <location line="+18"/>
         <source>an answer to Hello %1, which was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>对未发送的 Hello %1 的应答</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="360"/>
+        <location line="+5"/>
         <source>a %1 for request %2, which is not waiting for one</source>
-        <translation type="unfinished"></translation>
+        <translation>发给请求 %2 的 %1，但该请求并未等待此类应答</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="364"/>
+        <location line="+4"/>
         <source>an unreadable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取的 %1</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="432"/>
+        <location line="+68"/>
         <source>a %1 answering a %2 request</source>
-        <translation type="unfinished"></translation>
+        <translation>应答 %2 请求的 %1</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="446"/>
+        <location line="+14"/>
         <source>The worker process exited with code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程已退出，退出码为 %1。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="453"/>
+        <location line="+7"/>
         <source>The worker process was stopped (signal %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程已被终止（信号 %1）。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="454"/>
+        <location line="+1"/>
         <source>The worker process crashed (signal %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程崩溃（信号 %1）。</translation>
     </message>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="495"/>
+        <location line="+41"/>
         <source>Its last output:</source>
-        <translation type="unfinished"></translation>
+        <translation>其最后输出：</translation>
     </message>
 </context>
 <context>
     <name>torchscope::WorkerServer</name>
     <message>
-        <location filename="../app/worker/workerserver.cpp" line="34"/>
+        <location filename="../app/worker/workerserver.cpp" line="+34"/>
         <source>cannot connect to the TorchScope app: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 TorchScope 应用：%1</translation>
     </message>
     <message>
-        <location filename="../app/worker/workerserver.cpp" line="90"/>
+        <location line="+56"/>
         <source>The worker received a malformed Hello request.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程收到了格式错误的 Hello 请求。</translation>
     </message>
     <message>
-        <location filename="../app/worker/workerserver.cpp" line="91"/>
+        <location line="+1"/>
         <source>%1 is not a request the worker answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是工作进程可响应的请求。</translation>
     </message>
 </context>
 </TS>

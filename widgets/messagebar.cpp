@@ -53,7 +53,8 @@ QString MessageBar::text() const { return m_text->text(); }
 void MessageBar::changeEvent(QEvent* event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    // setStyleSheet() itself changes the palette: without the guard the two would call each other forever.
+    if (event->type() == QEvent::PaletteChange && !m_styling)
         applyStyle();
 }
 
@@ -66,8 +67,10 @@ void MessageBar::applyStyle()
     QColor tint;
     tint.setRgbF(base.redF() * 0.8 + accent.redF() * 0.2, base.greenF() * 0.8 + accent.greenF() * 0.2,
         base.blueF() * 0.8 + accent.blueF() * 0.2);
+    m_styling = true;
     setStyleSheet(QStringLiteral("#messageBar { background: %1; border: 1px solid %2; border-radius: 4px; }")
                       .arg(tint.name(), accent.name()));
+    m_styling = false;
 }
 
 } // namespace torchscope

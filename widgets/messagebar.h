@@ -31,6 +31,7 @@ private:
     void applyStyle();
 
     Kind m_kind = Kind::Information;
+    bool m_styling = false;
     QLabel* m_icon;
     QLabel* m_text;
     QPushButton* m_action;

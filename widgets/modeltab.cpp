@@ -251,7 +251,8 @@ void ModelTab::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-QString ModelTab::messageText() const { return m_messageBar->isVisible() ? m_messageBar->text() : QString(); }
+// isHidden(), not isVisible(): a tab in the background still has its message.
+QString ModelTab::messageText() const { return m_messageBar->isHidden() ? QString() : m_messageBar->text(); }
 
 void ModelTab::onOpened(quint64 id, const ArchiveInfo& info, const ModuleTree& tree)
 {

@@ -96,7 +96,7 @@ void MainWindow::createActions()
             tr("TorchScript archives (*.pt *.pth *.ptl *.jit *.torchscript);;All files (*)"));
         openFiles(paths);
     });
-    open->setShortcut(QKeySequence::Open);
+    open->setShortcuts(QKeySequence::Open);
     connect(m_startPage, &StartPage::openDialogRequested, open, &QAction::trigger);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QMenu* samplesMenu = file->addMenu(tr("Open &Sample"));
@@ -104,21 +104,21 @@ void MainWindow::createActions()
         samplesMenu->addAction(sample.title, this, [this, sample] { openSample(sample.resource, sample.title); });
     file->addSeparator();
     QAction* close = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
-    close->setShortcut(QKeySequence::Close);
+    close->setShortcuts(QKeySequence::Close); // every platform binding: Ctrl+W and Ctrl+F4
     file->addSeparator();
     QAction* prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
-    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setShortcuts(QKeySequence::Preferences);
     prefs->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Find…"), this, [this] {
         if (ModelTab* tab = currentTab())
             tab->activateFind();
     });
-    find->setShortcut(QKeySequence::Find);
+    find->setShortcuts(QKeySequence::Find);
     view->addSeparator();
     QAction* zoomIn = view->addAction(tr("Zoom &In"), this, [this] {
         if (ModelTab* tab = currentTab())
@@ -129,7 +129,7 @@ void MainWindow::createActions()
         if (ModelTab* tab = currentTab())
             tab->zoomOut();
     });
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    zoomOut->setShortcuts(QKeySequence::ZoomOut);
     QAction* zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] {
         if (ModelTab* tab = currentTab())
             tab->resetZoom();
@@ -173,7 +173,6 @@ void MainWindow::openFile(const QString& path)
     }
     ModelTab::Source source { absolute, {}, QFileInfo(absolute).fileName() };
     addTab(new ModelTab(source, libraries(), [this] { return m_pool->take(); }, m_tabs));
-    addRecent(absolute);
 }
 
 void MainWindow::openSample(const QString& resource, const QString& title)
@@ -198,6 +197,9 @@ void MainWindow::addTab(ModelTab* tab)
         const int i = m_tabs->indexOf(tab);
         if (i < 0)
             return;
+        // Only archives that opened become recent files: a typo or a checkpoint is not worth remembering.
+        if (state == ModelTab::State::Ready && tab->source().bytes.isEmpty())
+            addRecent(tab->source().path);
         const bool bad = state == ModelTab::State::Failed || state == ModelTab::State::WorkerDied;
         m_tabs->setTabIcon(i, bad ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
         if (bad && !m_screenshotFile.isEmpty())

@@ -758,7 +758,12 @@ private Q_SLOTS:
         QCOMPARE(a.get(), first);
         QVERIFY(a->state() != WorkerClient::State::Dead);
 
-        // take() started the next spare at once; by the time it is taken, it has long been running.
+        // The next spare waits until the taken worker has answered, so the two never compete while the user
+        // waits; then it starts, and by the time it is taken it has long been running.
+        QVERIFY(!pool.spare());
+        QSignalSpy firstOpened(a.get(), &WorkerClient::opened);
+        a->open(fixture(QStringLiteral("mycell_traced")).path);
+        QVERIFY(firstOpened.wait(kGuardMs));
         WorkerClient* second = pool.spare();
         QVERIFY(second && second != first);
         QVERIFY(second->processId() > 0);
@@ -770,15 +775,17 @@ private Q_SLOTS:
         QCOMPARE(b->state(), WorkerClient::State::Ready);
         QCOMPARE(b->processId(), pid);
         QVERIFY(a->processId() != b->processId());
-        QVERIFY(pool.spare() && pool.spare() != b.get());
 
         // Both work, with connections made after take().
         QSignalSpy openedA(a.get(), &WorkerClient::opened);
         QSignalSpy openedB(b.get(), &WorkerClient::opened);
-        a->open(fixture(QStringLiteral("mycell_traced")).path);
+        a->open(fixture(QStringLiteral("wraprnn")).path);
         b->open(fixture(QStringLiteral("wraprnn")).path);
         QVERIFY(openedA.count() == 1 || openedA.wait(kGuardMs));
         QVERIFY(openedB.count() == 1 || openedB.wait(kGuardMs));
+        // Another take() always hands out a started worker.
+        std::unique_ptr<WorkerClient> c = pool.take();
+        QVERIFY(c && c->state() != WorkerClient::State::Dead && c->processId() != b->processId());
     }
 
     void poolWithAMissingExecutable()

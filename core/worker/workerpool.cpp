@@ -34,7 +34,21 @@ std::unique_ptr<WorkerClient> WorkerPool::take()
     if (!m_spare || m_spare->state() == WorkerClient::State::Dead)
         startSpare();
     std::unique_ptr<WorkerClient> taken = std::move(m_spare);
-    startSpare();
+    // A replacement starting now would compete for the CPU with the worker the user is waiting for (LibTorch
+    // takes most of a second to load), so it starts once that worker has answered its first request, died,
+    // or gone away. A take() before then starts one at once.
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+    auto replace = [this, connections] {
+        for (const auto& c : *connections)
+            disconnect(c);
+        if (!m_spare)
+            startSpare();
+    };
+    WorkerClient* client = taken.get();
+    *connections << connect(client, &WorkerClient::opened, this, replace)
+                 << connect(client, &WorkerClient::failed, this, replace)
+                 << connect(client, &WorkerClient::died, this, replace)
+                 << connect(client, &QObject::destroyed, this, replace);
     return taken;
 }
 
@@ -43,7 +57,8 @@ void WorkerPool::setWorkerExecutable(const QString& path)
     if (path == m_executable)
         return;
     m_executable = path;
-    startSpare();
+    if (m_spare)
+        startSpare();
 }
 
 void WorkerPool::startSpare()

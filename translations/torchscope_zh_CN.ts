@@ -652,11 +652,16 @@
     </message>
     <message>
         <location line="+73"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The worker process could not be started.</source>
         <translation>无法启动工作进程。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source># This module has no methods.</source>
         <translation># 此模块没有方法。</translation>
     </message>

@@ -227,6 +227,8 @@ void ModelTab::openInWorker()
     m_pendingGraph.clear();
     m_pendingStats.clear();
     setState(State::Loading);
+    // Big archives take seconds to load in the worker; the window stays live and says what it is doing.
+    m_messageBar->showMessage(MessageBar::Kind::Information, tr("Opening %1…").arg(m_source.path));
     if (!m_worker) {
         onDied(tr("The worker process could not be started."));
         return;
@@ -266,6 +268,7 @@ void ModelTab::onOpened(quint64 id, const ArchiveInfo& info, const ModuleTree& t
     // A restart keeps the user's place when the module still exists.
     const QString keep = m_tree.find(s(m_module)) ? m_module : QString();
     m_module = QStringLiteral("\x01"); // force moduleChanged() for the same path
+    m_messageBar->hide();
     setState(State::Ready);
     selectModule(keep);
 }

@@ -4,6 +4,8 @@
 #include "data/format.h"
 #include "data/modulerepr.h"
 #include "engine/archive.h"
+#include "layout/graphmodel.h"
+#include "layout/render.h"
 
 #include <cstdio>
 #include <fstream>
@@ -44,6 +46,28 @@ namespace {
                 "'" + archive.info().path + "': module '" + modulePath + "' has no methods" };
         return module->methods.front().name;
     }
+
+    // What code/graph/render work on: the loaded archive, the --module path and the chosen method.
+    struct Target {
+        std::unique_ptr<Archive> archive;
+        std::string module;
+        std::string method;
+    };
+
+    Result<Target> openTarget(const Args& args)
+    {
+        auto archive = Archive::open(args.positional[0]);
+        if (!archive)
+            return archive.error();
+        Target t { std::move(archive).value(), args.value("module").value_or(""), {} };
+        auto method = chooseMethod(*t.archive, t.module, args);
+        if (!method)
+            return method.error();
+        t.method = method.value();
+        return t;
+    }
+
+    GraphForm formOf(const Args& args) { return args.flag("inlined") ? GraphForm::Inlined : GraphForm::Graph; }
 
     int printResult(const Result<std::string>& text)
     {
@@ -148,17 +172,16 @@ namespace {
         std::string err;
         if (!needArgs(args, 1, err))
             return fail(err);
-        auto archive = Archive::open(args.positional[0]);
-        if (!archive)
-            return fail(archive.error().message);
-        const Archive& a = *archive.value();
-        const std::string modulePath = args.value("module").value_or("");
-        if (args.flag("class"))
-            return printResult(a.classCode(modulePath));
-        auto method = chooseMethod(a, modulePath, args);
-        if (!method)
-            return fail(method.error().message);
-        return printResult(a.methodCode(modulePath, method.value()));
+        if (args.flag("class")) {
+            auto archive = Archive::open(args.positional[0]);
+            if (!archive)
+                return fail(archive.error().message);
+            return printResult(archive.value()->classCode(args.value("module").value_or("")));
+        }
+        auto t = openTarget(args);
+        if (!t)
+            return fail(t.error().message);
+        return printResult(t->archive->methodCode(t->module, t->method));
     }
 
     int graph(const Args& args)
@@ -166,17 +189,13 @@ namespace {
         std::string err;
         if (!needArgs(args, 1, err))
             return fail(err);
-        auto archive = Archive::open(args.positional[0]);
-        if (!archive)
-            return fail(archive.error().message);
-        const Archive& a = *archive.value();
-        const std::string modulePath = args.value("module").value_or("");
-        auto method = chooseMethod(a, modulePath, args);
-        if (!method)
-            return fail(method.error().message);
-        const GraphForm form = args.flag("inlined") ? GraphForm::Inlined : GraphForm::Graph;
+        auto t = openTarget(args);
+        if (!t)
+            return fail(t.error().message);
+        const Archive& a = *t->archive;
+        const GraphForm form = formOf(args);
         if (args.flag("json")) {
-            auto g = a.graph(modulePath, method.value(), form);
+            auto g = a.graph(t->module, t->method, form);
             if (!g)
                 return fail(g.error().message);
             JsonWriter json;
@@ -187,7 +206,7 @@ namespace {
         GraphTextOptions options;
         options.form = form;
         options.sourceComments = !args.flag("no-source");
-        return printResult(a.graphText(modulePath, method.value(), options));
+        return printResult(a.graphText(t->module, t->method, options));
     }
 
     int records(const Args& args)
@@ -230,6 +249,66 @@ namespace {
             return kSuccess;
         }
         writeOut(bytes.value());
+        return kSuccess;
+    }
+
+    // `render`: the graph view's drawing as a file, built by the same layout library the desktop app uses.
+    int render(const Args& args)
+    {
+        std::string err;
+        if (!needArgs(args, 1, err))
+            return fail(err);
+        const auto output = args.value("output");
+        if (!output)
+            return fail("'render' needs -o FILE (see torchscope-cli render --help)");
+        std::optional<RenderFormat> format;
+        if (auto name = args.value("format")) {
+            format = renderFormatFromName(*name);
+            if (!format)
+                return fail("unknown --format '" + *name + "': use svg, png or dot");
+        } else {
+            format = renderFormatForPath(*output);
+            if (!format)
+                return fail("cannot tell the format from '" + *output + "': name it .svg, .png or .dot, or give --format");
+        }
+        const std::string expand = args.value("expand").value_or(args.flag("inlined") ? "all" : "none");
+        int depth = 0;
+        if (expand == "all") {
+            depth = -1;
+        } else if (expand != "none") {
+            const bool digits = !expand.empty() && expand.size() < 6
+                && expand.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits)
+                return fail("unknown --expand '" + expand + "': use none, all or a depth (1, 2, ...)");
+            depth = std::stoi(expand);
+        }
+
+        auto t = openTarget(args);
+        if (!t)
+            return fail(t.error().message);
+        const Archive& a = *t->archive;
+        auto graph = a.graph(t->module, t->method, formOf(args));
+        if (!graph)
+            return fail(graph.error().message);
+
+        GraphModelOptions options;
+        options.foldPlumbing = !args.flag("no-fold");
+        options.subgraph = [&a](const std::string& path, const std::string& name) -> std::optional<IrGraph> {
+            auto g = a.graph(path, name, GraphForm::Graph);
+            return g ? std::optional<IrGraph>(std::move(g).value()) : std::nullopt;
+        };
+        options.expansion = expandToDepth(graph.value(), depth, options.subgraph);
+        auto visual = buildVisualGraph(graph.value(), options);
+        if (!visual)
+            return fail(visual.error().message);
+        auto bytes = renderGraph(visual.value(), *format);
+        if (!bytes)
+            return fail("cannot render '" + args.positional[0] + "': " + bytes.error().message);
+        std::ofstream out(*output, std::ios::binary);
+        out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+        out.close();
+        if (!out)
+            return fail("cannot write '" + *output + "'");
         return kSuccess;
     }
 
@@ -279,6 +358,21 @@ const std::map<std::string, Command>& commands()
                 "  --json          the graph as values: blocks, nodes (kind, inputs, outputs, attributes,\n"
                 "                  schema, module, code line, original Python line) and values\n",
                 { { "module", "method" }, { "inlined", "no-source", "json" } }, graph } },
+        { "render",
+            { "the graph drawn by Graphviz, as SVG, PNG or DOT",
+                "torchscope-cli render ARCHIVE -o FILE [--format svg|png|dot] [--module PATH] [--method NAME]\n"
+                "                      [--inlined] [--expand none|all|DEPTH] [--no-fold]\n\n"
+                "Draws a method's graph as the graph view does: each call to a submodule is one box, prim::If and\n"
+                "prim::Loop are clusters with their blocks, constants and parameters are labels on their users.\n\n"
+                "  --output FILE   write to FILE (-o FILE)\n"
+                "  --format F      svg (text stays text), png or dot; default: from FILE's extension\n"
+                "  --module PATH   the submodule, as `tree` names it (default: the root module)\n"
+                "  --method NAME   the method (default: forward, else the module's first method)\n"
+                "  --inlined       the inlined graph: the whole model, grouped into clusters by module\n"
+                "  --expand E      open submodules: none, all, or DEPTH levels below the module\n"
+                "                  (default: none; with --inlined, all)\n"
+                "  --no-fold       draw every IR node: constants, GetAttr and List/TupleConstruct too\n",
+                { { "output", "format", "module", "method", "expand" }, { "inlined", "no-fold" } }, render } },
         { "records",
             { "the zip records of an archive (without loading it)",
                 "torchscope-cli records ARCHIVE [--json]\n\n"

@@ -1,12 +1,36 @@
 #include "graphlayout.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-
-#include <memory>
+#include "graphmodel.h"
+#include "gvsession.h"
 
 namespace torchscope {
 namespace {
+
+    // Label text as drawn: DOT's line-break escapes (\n, \l, \r) become newlines.
+    std::string labelText(const textlabel_t* label)
+    {
+        std::string out;
+        if (!label || !label->text)
+            return out;
+        for (const char* p = label->text; *p; ++p) {
+            if (*p == '\\' && p[1]) {
+                ++p;
+                out += (*p == 'n' || *p == 'l' || *p == 'r') ? '\n' : *p;
+                continue;
+            }
+            out += *p;
+        }
+        while (!out.empty() && out.back() == '\n') // "\l" ends the last line too
+            out.pop_back();
+        return out;
+    }
+
+    std::optional<LayoutPoint> labelPos(const textlabel_t* label, double height)
+    {
+        if (!label || !label->set)
+            return std::nullopt;
+        return LayoutPoint { label->pos.x, height - label->pos.y };
+    }
 
     void collectClusters(Agraph_t* g, double height, std::vector<LayoutCluster>& out)
     {
@@ -16,8 +40,8 @@ namespace {
                 const boxf bb = GD_bb(sub);
                 LayoutCluster c;
                 c.name = name;
-                if (const char* label = agget(sub, const_cast<char*>("label")))
-                    c.label = label;
+                c.label = labelText(GD_label(sub));
+                c.labelPos = labelPos(GD_label(sub), height);
                 c.x = bb.LL.x;
                 c.y = height - bb.UR.y;
                 c.width = bb.UR.x - bb.LL.x;
@@ -28,35 +52,41 @@ namespace {
         }
     }
 
+    LayoutEdge readEdge(Agedge_t* e, double h)
+    {
+        LayoutEdge edge;
+        edge.tail = agnameof(agtail(e));
+        edge.head = agnameof(aghead(e));
+        if (const char* id = agget(e, const_cast<char*>("id")))
+            edge.id = id;
+        const textlabel_t* label = ED_label(e) ? ED_label(e) : ED_xlabel(e); // toDot writes xlabels
+        edge.label = labelText(label);
+        edge.labelPos = labelPos(label, h);
+        if (const splines* spl = ED_spl(e)) {
+            for (int i = 0; i < spl->size; ++i) {
+                const bezier& bz = spl->list[i];
+                for (int p = 0; p < bz.size; ++p)
+                    edge.points.push_back({ bz.list[p].x, h - bz.list[p].y });
+                if (bz.sflag)
+                    edge.arrowTail = LayoutPoint { bz.sp.x, h - bz.sp.y };
+                if (bz.eflag)
+                    edge.arrowHead = LayoutPoint { bz.ep.x, h - bz.ep.y };
+            }
+        }
+        return edge;
+    }
+
 } // namespace
 
 Result<GraphLayout> layoutDot(const std::string& dot)
 {
-    // Graphviz reports errors through a process-wide callback; collect them instead of letting it print.
-    static thread_local std::string messages;
-    messages.clear();
-    const agusererrf previous = agseterrf([](char* text) -> int {
-        messages += text;
-        return 0;
-    });
-    struct Restore {
-        agusererrf f;
-        ~Restore() { agseterrf(f); }
-    } restore { previous };
-    auto detail = [] {
-        std::string m = messages;
-        while (!m.empty() && (m.back() == '\n' || m.back() == ' '))
-            m.pop_back();
-        return m.empty() ? std::string() : ": " + m;
-    };
-
-    std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
+    GraphvizSession session;
     Agraph_t* g = agmemread(dot.c_str());
     if (!g)
-        return Error { ErrorKind::InvalidArgument, "Graphviz could not parse the DOT text" + detail() };
-    if (gvLayout(gvc.get(), g, "dot") != 0) {
+        return Error { ErrorKind::InvalidArgument, "Graphviz could not parse the DOT text" + session.detail() };
+    if (gvLayout(session.context(), g, "dot") != 0) {
         agclose(g);
-        return Error { ErrorKind::InvalidArgument, "Graphviz could not lay out the graph" + detail() };
+        return Error { ErrorKind::InvalidArgument, "Graphviz could not lay out the graph" + session.detail() };
     }
     GraphLayout layout;
     const boxf bb = GD_bb(g);
@@ -66,27 +96,23 @@ Result<GraphLayout> layoutDot(const std::string& dot)
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
         LayoutNode node;
         node.name = agnameof(n);
+        node.label = labelText(ND_label(n));
+        const char* shape = agget(n, const_cast<char*>("shape"));
+        node.shape = shape && *shape ? shape : "ellipse"; // Graphviz's default when the DOT names none
         node.x = ND_coord(n).x;
         node.y = h - ND_coord(n).y;
         node.width = ND_width(n) * 72.0;
         node.height = ND_height(n) * 72.0;
         layout.nodes.push_back(std::move(node));
-        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
-            LayoutEdge edge;
-            edge.tail = agnameof(agtail(e));
-            edge.head = agnameof(aghead(e));
-            if (const splines* spl = ED_spl(e)) {
-                for (int i = 0; i < spl->size; ++i)
-                    for (int p = 0; p < spl->list[i].size; ++p)
-                        edge.points.push_back({ spl->list[i].list[p].x, h - spl->list[i].list[p].y });
-            }
-            layout.edges.push_back(std::move(edge));
-        }
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e))
+            layout.edges.push_back(readEdge(e, h));
     }
     collectClusters(g, h, layout.clusters);
-    gvFreeLayout(gvc.get(), g);
+    gvFreeLayout(session.context(), g);
     agclose(g);
     return layout;
 }
+
+Result<GraphLayout> layoutGraph(const VisualGraph& graph) { return layoutDot(toDot(graph)); }
 
 } // namespace torchscope

@@ -1,0 +1,183 @@
+// toDot(VisualGraph): our DOT conventions for a drawn graph (clusters, node styles per category, edge labels).
+#include "graphmodel.h"
+
+#include <sstream>
+
+namespace torchscope {
+namespace {
+
+    std::string quoted(const std::string& s)
+    {
+        std::string out = "\"";
+        for (char c : s) {
+            if (c == '\n') {
+                out += "\\n";
+                continue;
+            }
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        return out + "\"";
+    }
+
+    // Long folded constants (a 100-element list) would make one box as wide as the graph; the full text stays
+    // in VisualNode::attributes for the details panel.
+    std::string clipped(const std::string& line)
+    {
+        constexpr size_t limit = 48;
+        if (line.size() <= limit)
+            return line;
+        size_t cut = limit - 3;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) // not inside a UTF-8 sequence
+            --cut;
+        return line.substr(0, cut) + "...";
+    }
+
+    struct Style {
+        const char* shape;
+        const char* style;
+        const char* fill;
+        const char* line;
+    };
+
+    // Colours: light fills so black text stays readable, a darker outline of the same hue.
+    Style styleFor(const VisualNode& n)
+    {
+        if (n.kind == "block.return")
+            return { "box", "rounded,filled,dashed", "#fffaf3", "#e69138" };
+        if (n.kind == "block.merge")
+            return { "box", "rounded,filled", "#fce5cd", "#e69138" };
+        switch (n.category) {
+        case NodeCategory::Convolution:
+            return { "box", "rounded,filled", "#cfe2f3", "#3d85c6" };
+        case NodeCategory::LinearMatmul:
+            return { "box", "rounded,filled", "#d9d2e9", "#674ea7" };
+        case NodeCategory::Normalization:
+            return { "box", "rounded,filled", "#d0e0e3", "#45818e" };
+        case NodeCategory::Activation:
+            return { "box", "rounded,filled", "#f4cccc", "#cc0000" };
+        case NodeCategory::Pooling:
+            return { "box", "rounded,filled", "#d9ead3", "#6aa84f" };
+        case NodeCategory::ShapeView:
+            return { "box", "rounded,filled", "#efefef", "#999999" };
+        case NodeCategory::Elementwise:
+            return { "box", "rounded,filled", "#fff2cc", "#bf9000" };
+        case NodeCategory::ControlFlow:
+            return { n.kind == "prim::If" ? "diamond" : "hexagon", "filled", "#fce5cd", "#e69138" };
+        case NodeCategory::Call:
+            return { "box3d", "filled", "#c9daf8", "#3c78d8" };
+        case NodeCategory::Constant:
+            return { "box", "rounded,filled,dashed", "#ffffff", "#999999" };
+        case NodeCategory::Input:
+            return { "ellipse", "filled", "#b6d7a8", "#38761d" };
+        case NodeCategory::Output:
+            return { "ellipse", "filled", "#ea9999", "#990000" };
+        case NodeCategory::Other:
+            break;
+        }
+        return { "box", "rounded,filled", "#ffffff", "#666666" };
+    }
+
+    Style clusterStyle(ClusterKind kind)
+    {
+        switch (kind) {
+        case ClusterKind::If:
+            return { "", "rounded,filled", "#fdf3e7", "#e69138" };
+        case ClusterKind::IfBranch:
+            return { "", "rounded,filled,dashed", "#fffaf3", "#f6b26b" };
+        case ClusterKind::Loop:
+            return { "", "rounded,filled", "#eef7ea", "#6aa84f" };
+        case ClusterKind::LoopBody:
+            return { "", "rounded,filled,dashed", "#f7fbf5", "#93c47d" };
+        case ClusterKind::Module:
+            return { "", "rounded,filled", "#f1f5fc", "#6d9eeb" };
+        case ClusterKind::Block:
+            break;
+        }
+        return { "", "rounded,filled", "#f3f3f3", "#999999" };
+    }
+
+    constexpr size_t kInlineEdgeLabelLimit = 200; // nodes
+
+    class Writer {
+    public:
+        explicit Writer(const VisualGraph& g)
+            : m_g(g)
+        {
+        }
+
+        std::string run()
+        {
+            // nslimit/nslimit1 cap dot's network simplex at half an iteration per node: placing x coordinates
+            // dominates on big graphs (a transformer's nested elif chains took minutes) and rarely needs more.
+            m_out << "digraph " << quoted(m_g.title) << " {\n"
+                  << "  graph [rankdir=TB, fontname=\"Sans\", fontsize=10, nodesep=0.3, ranksep=0.35, nslimit=0.5, "
+                     "nslimit1=0.5];\n"
+                  << "  node [fontname=\"Sans\", fontsize=10, height=0.3, margin=\"0.12,0.04\"];\n"
+                  << "  edge [fontname=\"Sans\", fontsize=8, color=\"#555555\", fontcolor=\"#555555\", "
+                     "arrowsize=0.6];\n";
+            for (int n : m_g.topNodes)
+                node(n, "  ");
+            for (int c : m_g.topClusters)
+                cluster(c, "  ");
+            for (size_t i = 0; i < m_g.edges.size(); ++i)
+                edge(i);
+            m_out << "}\n";
+            return m_out.str();
+        }
+
+    private:
+        void node(int index, const std::string& indent)
+        {
+            const VisualNode& n = m_g.nodes[index];
+            std::string label = n.label;
+            for (const auto& a : n.attributes)
+                label += "\n" + clipped(a);
+            const Style s = styleFor(n);
+            m_out << indent << quoted(n.id) << " [label=" << quoted(label) << ", shape=" << s.shape << ", style=\""
+                  << s.style << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.line << "\"";
+            if (n.kind == "block.return" || n.kind == "block.merge")
+                m_out << ", fontsize=8, height=0.2";
+            m_out << "];\n";
+        }
+
+        void cluster(int index, const std::string& indent)
+        {
+            const VisualCluster& c = m_g.clusters[index];
+            const Style s = clusterStyle(c.kind);
+            m_out << indent << "subgraph " << quoted(c.id) << " {\n"
+                  << indent << "  graph [label=" << quoted(c.label) << ", labeljust=l, style=\"" << s.style
+                  << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.line << "\"];\n";
+            for (int n : c.nodes)
+                node(n, indent + "  ");
+            for (int child : c.children)
+                cluster(child, indent + "  ");
+            m_out << indent << "}\n";
+        }
+
+        void edge(size_t index)
+        {
+            const VisualEdge& e = m_g.edges[index];
+            m_out << "  " << quoted(e.from) << " -> " << quoted(e.to) << " [id=\"e" << index << "\"";
+            // dot makes every edge `label` a virtual node to rank and place: the neatest labels, but it multiplies
+            // the layout time of big graphs, so those get xlabels, placed next to their edge after the layout.
+            if (!e.label.empty())
+                m_out << (m_g.nodes.size() <= kInlineEdgeLabelLimit ? ", label=" : ", xlabel=") << quoted(e.label);
+            // weight=0: a control edge only keeps a block below its head; straightening it costs layout time.
+            if (e.style == EdgeStyle::Control)
+                m_out << ", style=dashed, color=\"#bbbbbb\", arrowhead=none, weight=0";
+            else if (e.style == EdgeStyle::LoopBack)
+                m_out << ", style=dashed, color=\"#6aa84f\", fontcolor=\"#6aa84f\", constraint=false";
+            m_out << "];\n";
+        }
+
+        const VisualGraph& m_g;
+        std::ostringstream m_out;
+    };
+
+} // namespace
+
+std::string toDot(const VisualGraph& graph) { return Writer(graph).run(); }
+
+} // namespace torchscope

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "data/irgraph.h"
+#include "data/result.h"
+#include "visualgraph.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace torchscope {
+
+// Supplies the graph (not inlined) of `method` of the submodule at `modulePath`, or nullopt when it has none.
+// The engine answers it (Archive::graph); the layout library only calls it, so it stays free of LibTorch.
+using SubgraphProvider
+    = std::function<std::optional<IrGraph>(const std::string& modulePath, const std::string& method)>;
+
+struct GraphModelOptions {
+    // Fold plumbing: prim::Constant values, prim::GetAttr chains of parameters and List/TupleConstruct of those
+    // become labels on their users instead of nodes. Off shows every IR node.
+    bool foldPlumbing = true;
+    ExpansionState expansion;
+    // Asked for the graph of each expanded call; without one every call stays a collapsed box.
+    SubgraphProvider subgraph;
+};
+
+// Builds the drawable graph of one method's IrGraph. Module form: each prim::CallMethod to a submodule is one
+// Call box, or a Module cluster holding the callee's graph wired to the call's inputs and outputs when its module
+// is expanded. Inlined form (graph.inlined): nodes are grouped into Module clusters by their modulePath, and a
+// module that is not expanded is one Call box. prim::If is an If cluster with then/else sub-clusters; prim::Loop a
+// Loop cluster with its body. Fails only on a malformed graph (ids out of range).
+Result<VisualGraph> buildVisualGraph(const IrGraph& graph, const GraphModelOptions& options = {});
+
+// Expansion helpers. Depth counts module levels below the drawn module: 1 opens the calls the method itself
+// makes, a negative depth opens everything.
+// Module form: walks the calls through `provider`; inlined form: reads the nodes' module paths.
+ExpansionState expandToDepth(const IrGraph& graph, int depth, const SubgraphProvider& provider = {});
+// Everything open.
+inline ExpansionState expandAll(const IrGraph& graph, const SubgraphProvider& provider = {})
+{
+    return expandToDepth(graph, -1, provider);
+}
+// Opens every box that `shown` draws collapsed (one more level where it is needed).
+ExpansionState expandOneLevel(const VisualGraph& shown, ExpansionState state);
+inline ExpansionState collapseAll() { return {}; }
+
+// The cache key for one drawn view: archive, module, method, form, folding and what is expanded.
+std::string layoutCacheKey(const std::string& archiveId, const std::string& modulePath, const std::string& method,
+    bool inlined, bool foldPlumbing, const ExpansionState& expansion);
+
+// The graph in DOT: clusters nested as in `graph`, node shapes and colours per category, edges labelled with
+// their value's type. Our own conventions; layoutDot() and renderGraph() lay it out.
+std::string toDot(const VisualGraph& graph);
+
+// Helpers shared by the builder and tests.
+NodeCategory categoryForKind(const std::string& kind);
+// "Float(1, 3, 224, 224)" from "Float(1, 3, 224, 224, strides=[...], requires_grad=0, device=cpu)".
+std::string shortType(const std::string& type);
+
+} // namespace torchscope

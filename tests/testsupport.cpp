@@ -7,6 +7,9 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <map>
+#include <memory>
+
 namespace torchscope::test {
 namespace {
 
@@ -99,6 +102,19 @@ QList<Fixture> torchScriptFixtures(bool withCustomOp)
         out.append(fixture(stem));
     }
     return out;
+}
+
+const Archive& openedFixture(const QString& stem)
+{
+    static std::map<QString, std::unique_ptr<Archive>> opened;
+    auto& slot = opened[stem];
+    if (!slot) {
+        auto result = Archive::open(toStd(fixture(stem).path));
+        if (!result)
+            qFatal("cannot open %s: %s", qPrintable(stem), result.error().message.c_str());
+        slot = std::move(result).value();
+    }
+    return *slot;
 }
 
 Fixture fixture(const QString& stem)

@@ -32,6 +32,8 @@ struct Fixture {
 // loaded first, so it is left out unless asked for.
 QList<Fixture> torchScriptFixtures(bool withCustomOp = false);
 Fixture fixture(const QString& stem);
+// The fixture's archive, opened once per test process and kept; a fixture that fails to open is fatal.
+const Archive& openedFixture(const QString& stem);
 
 // The whole file, or an empty array when it cannot be read (callers compare, so that fails visibly).
 QByteArray readBytes(const QString& path);

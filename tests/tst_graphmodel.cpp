@@ -128,19 +128,7 @@ class TestGraphModel : public QObject {
     Q_OBJECT
 
 private:
-    std::map<QString, std::unique_ptr<Archive>> m_archives;
-
-    const Archive& archive(const QString& stem)
-    {
-        auto& slot = m_archives[stem];
-        if (!slot) {
-            auto opened = Archive::open(toStd(fixture(stem).path));
-            if (!opened)
-                qFatal("cannot open %s: %s", qPrintable(stem), opened.error().message.c_str());
-            slot = std::move(opened).value();
-        }
-        return *slot;
-    }
+    const Archive& archive(const QString& stem) { return openedFixture(stem); }
 
     IrGraph graphOf(const QString& stem, const std::string& module, GraphForm form = GraphForm::Graph)
     {

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -15,13 +16,24 @@ using namespace torchscope;
 
 namespace {
 
-// The language chosen in Preferences, else the system's; English needs no translator.
+// Where `install` puts the .qm files relative to the app binary; CMake passes the value derived from
+// CMAKE_INSTALL_BINDIR and CMAKE_INSTALL_DATADIR.
+#ifndef TORCHSCOPE_TRANSLATIONS_FROM_BIN
+#define TORCHSCOPE_TRANSLATIONS_FROM_BIN "../share/torchscope/translations"
+#endif
+
+// The language chosen in Preferences, else the system's; English needs no translator. The installed .qm files
+// come first, so a translation can be added or corrected without rebuilding; the ones built into the binary are
+// the fallback (and all there is in the build tree).
 void installTranslators(QApplication& app)
 {
     const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QLatin1String(TORCHSCOPE_TRANSLATIONS_FROM_BIN));
     auto* ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("torchscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (ours->load(locale, QStringLiteral("torchscope"), QStringLiteral("_"), installed)
+        || ours->load(locale, QStringLiteral("torchscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         app.installTranslator(ours);
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

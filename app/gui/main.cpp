@@ -29,8 +29,8 @@ void installTranslators(QApplication& app)
 {
     const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    const QString installed = QDir(QCoreApplication::applicationDirPath())
-                                  .filePath(QLatin1String(TORCHSCOPE_TRANSLATIONS_FROM_BIN));
+    const QString installed
+        = QDir(QCoreApplication::applicationDirPath()).filePath(QLatin1String(TORCHSCOPE_TRANSLATIONS_FROM_BIN));
     auto* ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("torchscope"), QStringLiteral("_"), installed)
         || ours->load(locale, QStringLiteral("torchscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))

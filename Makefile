@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 SAMPLE ?= tests/data/wraprnn.pt
 
-.PHONY: all deps configure build run test bench screenshots fixtures clean
+.PHONY: all deps configure build run test package icons bench screenshots fixtures clean
 
 all: build
 
@@ -23,6 +23,15 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure
+
+# The Debian package and the .tar.gz, in $(BUILD_DIR) (packaging/CMakeLists.txt).
+package: build
+	cmake --build $(BUILD_DIR) --target package
+
+# Regenerates the committed PNG, .ico and .icns icons from resources/icons/torchscope.svg.
+icons:
+	@bash scripts/install-deps.sh librsvg2-bin icoutils icnsutils
+	bash packaging/icons/make-icons.sh
 
 bench: build
 	@bash scripts/install-deps.sh python3-torch python3-torchvision time bc

@@ -11,6 +11,8 @@ packages=(
   qt6-l10n-tools          # lupdate/lrelease
   libqscintilla2-qt6-dev  # the code and IR text views
   libgraphviz-dev         # Graphviz cgraph/gvc: graph layout
+  dpkg-dev file           # cpack -G DEB: dpkg-shlibdeps computes the package's dependencies
+  desktop-file-utils appstream-util shared-mime-info lintian  # the packaging tests' validators
 )
 # Extra packages for tools beyond the build, named by the caller: e.g. `install-deps.sh python3-torch time`.
 packages+=("$@")

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "runcommands.h"
+
 #include "data/datajson.h"
 #include "data/format.h"
 #include "data/modulerepr.h"
@@ -387,6 +389,24 @@ const std::map<std::string, Command>& commands()
                 "code/__torch__.py) to stdout, or to FILE.\n\n"
                 "  --output FILE   write to FILE instead of stdout\n",
                 { { "output" }, {} }, extract } },
+        { "run",
+            { "run a method on chosen inputs and device: output tree, value summaries, timing", runUsage(),
+                { { "module", "method", "device", "input", "inputs", "seed", "repeat", "warmup", "save-outputs",
+                      "save-inputs", "values" },
+                    { "json" } },
+                runCommand } },
+        { "compare",
+            { "run two archives (or two devices) on the same inputs and compare the outputs", compareUsage(),
+                { { "module", "method", "device", "device-b", "input", "inputs", "seed", "trials", "variant", "atol",
+                      "rtol" },
+                    { "json" } },
+                compareCommand } },
+        { "diff",
+            { "structural differences of two archives: modules, .code, ops, control flow", diffUsage(),
+                { { "module", "method" }, { "json" } }, diffCommand } },
+        { "retrace",
+            { "trace a method with concrete inputs and print the flattened graph", retraceUsage(),
+                { { "module", "method", "input", "inputs", "seed" }, {} }, retraceCommand } },
     };
     return table;
 }

@@ -4,6 +4,7 @@
 #include "data/irgraph.h"
 #include "data/moduleinfo.h"
 #include "data/result.h"
+#include "data/runresult.h"
 #include "data/tensorstats.h"
 
 #include <memory>
@@ -52,7 +53,19 @@ public:
     // gives TensorStats::valid == false; an unknown module or member is an error. Time linear in numel.
     Result<TensorStats> tensorStats(const std::string& modulePath, const std::string& slotName) const;
 
+    // A method's arguments (self excluded) with their types, defaults and the spec each gets when none is
+    // given: the default, None for Optional, or the shape and dtype a traced graph recorded.
+    Result<std::vector<ArgumentSpec>> argumentSpecs(const std::string& modulePath, const std::string& method) const;
+    // Runs a method in eval mode under inference mode: warm-up runs, then `repeat` timed runs. Moves the
+    // module to the request's device (it stays there). Errors: bad specs or files, an unknown device,
+    // and whatever the model raises, as one line naming the archive.
+    Result<RunResult> run(const RunRequest& request);
+    // Traces the method with the request's inputs (torch::jit::tracer::trace, as torch.jit.trace does) and
+    // returns the flattened graph: the ops the inputs actually ran, each `if` resolved and each loop unrolled.
+    Result<std::string> retrace(const RunRequest& request);
+
     struct Impl;
+    friend struct EngineAccess;
 
 private:
     explicit Archive(std::unique_ptr<Impl> impl);
@@ -66,6 +79,11 @@ Result<std::string> readArchiveRecord(const std::string& path, const std::string
 
 // Loads an operator library (as torch.ops.load_library does) so archives using its operators load.
 Status loadOperatorLibrary(const std::string& path);
+
+// The devices a run can use: "cpu", then "cuda:0", "cuda:1", ... as LibTorch reports them now.
+std::vector<std::string> availableDevices();
+// Whether this build's LibTorch has CUDA compiled in (a CPU-only LibTorch has not).
+bool cudaBuild();
 
 // "1.13.1"
 std::string libtorchVersion();

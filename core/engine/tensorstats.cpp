@@ -3,6 +3,7 @@
 #include "archive.h"
 
 #include "archiveimpl.h"
+#include "runsupport.h"
 
 #include <ATen/Dispatch.h>
 
@@ -69,8 +70,10 @@ namespace {
         return !at::isComplexType(type) && (at::isFloatingType(type) || at::isIntegralType(type, /*includeBool=*/true));
     }
 
-    TensorStats statsOf(at::Tensor t)
-    {
+} // namespace
+
+TensorStats statsOf(at::Tensor t)
+{
         TensorStats stats;
         if (!t.defined())
             return stats; // an undefined tensor (None stored as Tensor) has no dtype or shape to report
@@ -107,6 +110,8 @@ namespace {
             [&] { summarise(t.data_ptr<scalar_t>(), t.numel(), stats); });
         return stats;
     }
+
+namespace {
 
     std::string memberNames(const torch::jit::Module& module)
     {

@@ -11,9 +11,16 @@
 #include <torch/csrc/jit/api/module.h>
 #include <torch/csrc/jit/frontend/source_range.h>
 #include <torch/csrc/jit/ir/ir.h>
+#include <torch/csrc/jit/frontend/tracer.h>
 #include <torch/csrc/jit/serialization/import.h>
+#include <torch/csrc/jit/serialization/pickle.h>
 #include <torch/csrc/jit/serialization/python_print.h>
 #include <torch/version.h>
+
+// TORCHSCOPE_WITH_CUDA is set by core/engine/CMakeLists.txt when the LibTorch found has c10_cuda.
+#ifdef TORCHSCOPE_WITH_CUDA
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
 
 #include <memory>
 #include <optional>
@@ -50,5 +57,46 @@ inline std::optional<std::tuple<std::string, size_t, size_t>> originalFileLineCo
 }
 
 inline std::string libtorchVersion() { return TORCH_VERSION; }
+
+// torch.load / torch.save's zip format, through the pickler both versions keep under these names.
+inline c10::IValue pickleLoad(const std::vector<char>& data) { return torch::jit::pickle_load(data); }
+inline std::vector<char> pickleSave(const c10::IValue& value) { return torch::jit::pickle_save(value); }
+
+constexpr bool cudaBuild()
+{
+#ifdef TORCHSCOPE_WITH_CUDA
+    return true;
+#else
+    return false;
+#endif
+}
+
+// torch.cuda.reset_peak_memory_stats / max_memory_allocated; nothing in a CPU-only build.
+inline void resetCudaPeak([[maybe_unused]] int device)
+{
+#ifdef TORCHSCOPE_WITH_CUDA
+    c10::cuda::CUDACachingAllocator::resetPeakStats(device);
+#endif
+}
+
+inline std::optional<std::int64_t> cudaPeakBytes([[maybe_unused]] int device)
+{
+#ifdef TORCHSCOPE_WITH_CUDA
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
+    return stats.allocated_bytes[0].peak; // StatType::AGGREGATE
+#else
+    return std::nullopt;
+#endif
+}
+
+// The tracer entry point torch.jit.trace uses; its signature is the same in 1.13 and 2.x.
+inline std::shared_ptr<torch::jit::Graph> trace(
+    torch::jit::Stack inputs, const std::function<torch::jit::Stack(torch::jit::Stack)>& fn, torch::jit::Module* self)
+{
+    auto result = torch::jit::tracer::trace(
+        std::move(inputs), fn, [](const at::Tensor&) { return std::string(); }, /*strict=*/false,
+        /*force_outplace=*/false, self);
+    return result.first->graph;
+}
 
 } // namespace torchscope::compat

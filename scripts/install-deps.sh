@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config make
   libtorch-dev            # LibTorch 1.13 (CPU): the engine
   qt6-base-dev            # Qt 6 Core, Widgets, Network, Test
+  qt6-svg-dev             # Qt 6 Svg: the graph view's SVG export
+  zlib1g-dev              # zlib: the graph view's tiled PNG export
   qt6-tools-dev           # Qt 6 Linguist CMake tools (translations)
   qt6-l10n-tools          # lupdate/lrelease
   libqscintilla2-qt6-dev  # the code and IR text views

@@ -5,18 +5,23 @@
 #include "data/irtextmap.h"
 #include "detailspanel.h"
 #include "findbar.h"
+#include "graphpanel.h"
+#include "graphview.h"
 #include "irview.h"
 #include "messagebar.h"
 #include "modulefilterproxy.h"
 #include "moduletreemodel.h"
+#include "nodedetails.h"
 #include "worker/workerclient.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMetaObject>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -148,7 +153,19 @@ void ModelTab::buildUi()
     textSplitter->addWidget(column(textSplitter, { irTitle, m_irView, m_irFind, m_nodeInfo }, 1));
     connect(m_codeView, &CodeView::cursorLineChanged, this, &ModelTab::codeLineChanged);
     connect(m_irView, &IrView::nodeActivated, this, &ModelTab::irNodeActivated);
-    QWidget* centre = column(this, { selectors, textSplitter }, 1);
+    // Below the texts, the graph drawing; `--view graph` and the user's splitter give it more room.
+    m_graphPanel = new GraphPanel(this);
+    m_graphPanel->setArchiveId(m_source.path);
+    connect(m_graphPanel, &GraphPanel::graphNeeded, this, &ModelTab::panelNeedsGraph);
+    connect(m_graphPanel, &GraphPanel::irNodeSelected, this, &ModelTab::graphNodeSelected);
+    connect(m_graphPanel, &GraphPanel::graphShown, this, &ModelTab::graphUpdated);
+    m_centreSplitter = new QSplitter(Qt::Vertical, this);
+    m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
+    m_centreSplitter->addWidget(textSplitter);
+    m_centreSplitter->addWidget(m_graphPanel);
+    m_centreSplitter->setStretchFactor(0, 1);
+    m_centreSplitter->setStretchFactor(1, 1);
+    QWidget* centre = column(this, { selectors, m_centreSplitter }, 1);
 
     // Right: details of the selected module and the archive's records.
     m_sidePanels = new QTabWidget(this);
@@ -156,6 +173,8 @@ void ModelTab::buildUi()
     m_archivePanel = new ArchivePanel(m_sidePanels);
     m_sidePanels->addTab(m_details, tr("Details"));
     m_sidePanels->addTab(m_archivePanel, tr("Archive"));
+    m_nodeDetails = new NodeDetails(m_sidePanels);
+    m_sidePanels->addTab(m_nodeDetails, tr("Node"));
     connect(m_details, &DetailsPanel::tensorStatsRequested, this,
         [this](const QString& modulePath, const QString& slot) {
             if (!m_worker)
@@ -389,7 +408,36 @@ void ModelTab::onGraph(quint64 id, const IrGraph& graph)
     if (key.isEmpty())
         return;
     m_graphs.insert(key, graph);
+    if (m_panelWants.remove(key)) {
+        const QStringList parts = key.split(QLatin1Char('|'));
+        m_graphPanel->addGraph(parts.value(1), parts.value(2), graph);
+    }
     maybeViewsReady();
+}
+
+// The graph panel asks for the graphs of the submodules it expands. Answered later, never from inside the
+// panel's own call.
+void ModelTab::panelNeedsGraph(const QString& modulePath, const QString& method)
+{
+    const QString key = QStringLiteral("graph|%1|%2|0").arg(modulePath, method);
+    if (m_graphs.contains(key)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, modulePath, method, key] {
+                const IrGraph& g = m_graphs[key];
+                if (g.nodes.empty() && g.blocks.empty())
+                    m_graphPanel->graphUnavailable(modulePath, method);
+                else
+                    m_graphPanel->addGraph(modulePath, method, g);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_panelWants.insert(key);
+    if (m_pendingGraph.values().contains(key) || !m_worker)
+        return;
+    if (const quint64 id = m_worker->graph(modulePath, method, false))
+        m_pendingGraph.insert(id, key);
 }
 
 // The IR view needs both the text and the graph values (for linking); it updates once both are here.
@@ -398,8 +446,16 @@ void ModelTab::maybeViewsReady()
     const QString ir = irKey();
     const QString graphKey = QStringLiteral("graph|%1|%2|%3").arg(m_module, m_method).arg(m_inlined);
     if (m_method.isEmpty()) {
+        if (m_panelGraph != graphKey) {
+            m_panelGraph = graphKey;
+            m_graphPanel->showMessage(tr("This module has no methods."));
+        }
         Q_EMIT viewsUpdated();
         return;
+    }
+    if (m_panelGraph != graphKey && m_graphs.contains(graphKey)) {
+        m_panelGraph = graphKey;
+        m_graphPanel->showGraph(m_module, m_method, m_inlined, m_graphs.value(graphKey));
     }
     if (m_shownIr != ir && m_texts.contains(ir) && m_graphs.contains(graphKey)) {
         m_irView->setGraph(m_texts.value(ir), m_graphs.value(graphKey));
@@ -417,6 +473,7 @@ void ModelTab::codeLineChanged(int line)
         return;
     const auto nodes = nodesForCodeLine(m_graphs.value(m_shownGraph), s(m_module), s(m_method), line);
     m_irView->highlightNodes(QList<int>(nodes.begin(), nodes.end()));
+    m_graphPanel->markIrNodes(QList<int>(nodes.begin(), nodes.end()));
 }
 
 void ModelTab::irNodeActivated(int nodeId)
@@ -427,6 +484,9 @@ void ModelTab::irNodeActivated(int nodeId)
         return;
     }
     const IrNode& node = it->nodes[nodeId];
+    m_nodeDetails->showNode(*it, nodeId);
+    if (!m_fromGraph)
+        m_graphPanel->selectIrNode(nodeId);
     QStringList parts { QStringLiteral("<b>%1</b>").arg(q(node.kind).toHtmlEscaped()) };
     if (!node.modulePath.empty() || m_inlined)
         parts << tr("module %1").arg(node.modulePath.empty() ? tr("(root)") : q(node.modulePath));
@@ -454,6 +514,10 @@ void ModelTab::onFailed(quint64 id, const Error& error)
     }
     m_pendingStats.remove(id);
     const QString graphKey = m_pendingGraph.take(id);
+    if (!graphKey.isEmpty() && m_panelWants.remove(graphKey)) {
+        const QStringList parts = graphKey.split(QLatin1Char('|'));
+        m_graphPanel->graphUnavailable(parts.value(1), parts.value(2));
+    }
     if (!graphKey.isEmpty()) {
         // Without graph values the IR text still shows; only the linking is missing.
         m_graphs.insert(graphKey, IrGraph());
@@ -494,13 +558,45 @@ void ModelTab::showView(const QString& view)
         m_treeView->setFocus();
     } else if (view == QLatin1String("ir")) {
         m_irView->setFocus();
+    } else if (view == QLatin1String("graph")) {
+        const int total = m_centreSplitter->height();
+        m_centreSplitter->setSizes({ total / 4, total - total / 4 });
+        m_graphPanel->view()->setFocus();
     } else {
         m_codeView->setFocus();
     }
 }
 
+bool ModelTab::graphHasFocus() const
+{
+    const QWidget* focus = QApplication::focusWidget();
+    return focus && m_graphPanel->isAncestorOf(focus);
+}
+
+// A node picked in the drawing: its details, and the code and IR moved to it when they show its graph.
+void ModelTab::graphNodeSelected(const IrGraph& graph, int node)
+{
+    m_sidePanels->setCurrentWidget(m_nodeDetails);
+    const bool shown = graph.modulePath == s(m_module) && graph.method == s(m_method) && graph.inlined == m_inlined;
+    if (!shown) {
+        m_nodeDetails->showNode(graph, node);
+        return;
+    }
+    const int line = m_irView->lineOfNode(node);
+    if (line > 0)
+        m_irView->goToLine(line);
+    m_irView->highlightNodes({ node });
+    m_fromGraph = true;
+    irNodeActivated(node);
+    m_fromGraph = false;
+}
+
 void ModelTab::activateFind()
 {
+    if (graphHasFocus()) {
+        m_graphPanel->activateFind();
+        return;
+    }
     if (m_irView->hasFocus())
         m_irFind->activate();
     else
@@ -509,18 +605,24 @@ void ModelTab::activateFind()
 
 void ModelTab::zoomIn()
 {
+    if (graphHasFocus())
+        return m_graphPanel->view()->zoomIn();
     m_codeView->zoomIn();
     m_irView->zoomIn();
 }
 
 void ModelTab::zoomOut()
 {
+    if (graphHasFocus())
+        return m_graphPanel->view()->zoomOut();
     m_codeView->zoomOut();
     m_irView->zoomOut();
 }
 
 void ModelTab::resetZoom()
 {
+    if (graphHasFocus())
+        return m_graphPanel->view()->resetZoom();
     m_codeView->resetZoom();
     m_irView->resetZoom();
 }

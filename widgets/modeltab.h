@@ -5,6 +5,7 @@
 #include "data/moduleinfo.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -25,6 +26,8 @@ class ArchivePanel;
 class CodeView;
 class DetailsPanel;
 class FindBar;
+class GraphPanel;
+class NodeDetails;
 class IrView;
 class MessageBar;
 class ModuleFilterProxy;
@@ -57,7 +60,8 @@ public:
     // The message shown in the tab's message bar (a failed open, a crashed worker); empty when none.
     QString messageText() const;
 
-    // code | ir | tree | archive: which part gets the focus (and the right-hand panel for tree/archive).
+    // code | ir | graph | tree | archive: which part gets the focus (and the right-hand panel for tree/archive);
+    // graph also gives the graph most of the centre.
     void showView(const QString& view);
     void selectModule(const QString& path);
     void selectMethod(const QString& method);
@@ -75,6 +79,8 @@ public:
 
     CodeView* codeView() const { return m_codeView; }
     IrView* irView() const { return m_irView; }
+    GraphPanel* graphPanel() const { return m_graphPanel; }
+    NodeDetails* nodeDetails() const { return m_nodeDetails; }
     QTreeView* moduleView() const { return m_treeView; }
     ModuleTreeModel* moduleModel() const { return m_treeModel; }
     DetailsPanel* detailsPanel() const { return m_details; }
@@ -86,6 +92,8 @@ Q_SIGNALS:
     void stateChanged(torchscope::ModelTab::State state);
     // The code and IR of the current selection are on screen.
     void viewsUpdated();
+    // The graph view shows the current selection's graph (or says why it cannot).
+    void graphUpdated();
 
 private:
     void buildUi();
@@ -103,6 +111,9 @@ private:
     void maybeViewsReady();
     void codeLineChanged(int line);
     void irNodeActivated(int node);
+    void graphNodeSelected(const IrGraph& graph, int node);
+    void panelNeedsGraph(const QString& modulePath, const QString& method);
+    bool graphHasFocus() const;
     QString codeKey() const;
     QString irKey() const;
 
@@ -127,6 +138,8 @@ private:
     QHash<QString, QString> m_texts; // cache key -> text
     QHash<QString, IrGraph> m_graphs;
     QString m_shownCode, m_shownIr, m_shownGraph; // keys on screen
+    QString m_panelGraph; // graph key the graph panel shows
+    QSet<QString> m_panelWants; // graph keys the graph panel asked for
 
     MessageBar* m_messageBar = nullptr;
     QLineEdit* m_filter = nullptr;
@@ -142,6 +155,9 @@ private:
     FindBar* m_codeFind = nullptr;
     FindBar* m_irFind = nullptr;
     QLabel* m_nodeInfo = nullptr;
+    GraphPanel* m_graphPanel = nullptr;
+    NodeDetails* m_nodeDetails = nullptr;
+    QSplitter* m_centreSplitter = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QTabWidget* m_sidePanels = nullptr;
     DetailsPanel* m_details = nullptr;
@@ -149,6 +165,7 @@ private:
     QTimer* m_liveness = nullptr;
     int m_missedPings = 0;
     bool m_hung = false;
+    bool m_fromGraph = false; // the graph asked to move the views: do not select in the graph again
     static constexpr int kPingIntervalMs = 10000;
     static constexpr int kMissedPings = 3;
 };

@@ -65,16 +65,16 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Open ARCHIVE, save a picture of the window to FILE and exit."),
         QStringLiteral("FILE"));
     QCommandLineOption view(QStringLiteral("view"),
-        QApplication::translate("main", "With --screenshot: the view to show (code, ir, tree or archive)."),
+        QApplication::translate("main", "With --screenshot: the view to show (code, ir, graph, tree or archive)."),
         QStringLiteral("VIEW"), QStringLiteral("code"));
     parser.addOption(screenshot);
     parser.addOption(view);
     parser.process(app);
 
-    const QStringList views { QStringLiteral("code"), QStringLiteral("ir"), QStringLiteral("tree"),
-        QStringLiteral("archive") };
+    const QStringList views { QStringLiteral("code"), QStringLiteral("ir"), QStringLiteral("graph"),
+        QStringLiteral("tree"), QStringLiteral("archive") };
     if (!views.contains(parser.value(view))) {
-        qCritical("torchscope: --view takes code, ir, tree or archive");
+        qCritical("torchscope: --view takes code, ir, graph, tree or archive");
         return 2;
     }
     if (parser.isSet(screenshot) && parser.positionalArguments().size() != 1) {

@@ -37,6 +37,9 @@ namespace {
     const QString kGeometryKey = QStringLiteral("window/geometry");
     const QString kStateKey = QStringLiteral("window/state");
     const QString kSplitterKey = QStringLiteral("window/tabSplitter");
+    const QString kCentreSplitterKey = QStringLiteral("window/centreSplitter");
+    const QStringList kSplitters { QStringLiteral("mainSplitter"), QStringLiteral("centreSplitter") };
+    QString splitterKey(const QString& name) { return name == kSplitters[0] ? kSplitterKey : kCentreSplitterKey; }
 }
 
 MainWindow::MainWindow(WorkerPool* pool, QWidget* parent)
@@ -63,7 +66,8 @@ MainWindow::MainWindow(WorkerPool* pool, QWidget* parent)
     m_startPage->setSamples(samples());
     QSettings settings;
     m_startPage->setRecentFiles(settings.value(kRecentKey).toStringList());
-    m_splitterState = settings.value(kSplitterKey).toByteArray();
+    for (const QString& name : kSplitters)
+        m_splitterStates.insert(name, settings.value(splitterKey(name)).toByteArray());
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1400, 860);
     restoreState(settings.value(kStateKey).toByteArray());
@@ -190,8 +194,9 @@ void MainWindow::addTab(ModelTab* tab)
 {
     const int index = m_tabs->addTab(tab, tab->source().title);
     m_tabs->setTabToolTip(index, tab->source().path);
-    if (auto* splitter = tab->findChild<QSplitter*>(QStringLiteral("mainSplitter")); splitter && !m_splitterState.isEmpty())
-        splitter->restoreState(m_splitterState);
+    for (const QString& name : kSplitters)
+        if (auto* splitter = tab->findChild<QSplitter*>(name); splitter && !m_splitterStates.value(name).isEmpty())
+            splitter->restoreState(m_splitterStates.value(name));
     m_tabs->setCurrentIndex(index);
     connect(tab, &ModelTab::stateChanged, this, [this, tab](ModelTab::State state) {
         const int i = m_tabs->indexOf(tab);
@@ -206,8 +211,13 @@ void MainWindow::addTab(ModelTab* tab)
             saveScreenshot(tab);
         updateChrome();
     });
+    // A screenshot waits for what it shows: the texts, or for --view graph the drawing.
     connect(tab, &ModelTab::viewsUpdated, this, [this, tab] {
-        if (!m_screenshotFile.isEmpty())
+        if (!m_screenshotFile.isEmpty() && m_screenshotView != QLatin1String("graph"))
+            saveScreenshot(tab);
+    });
+    connect(tab, &ModelTab::graphUpdated, this, [this, tab] {
+        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("graph"))
             saveScreenshot(tab);
     });
     updateChrome();
@@ -218,11 +228,17 @@ void MainWindow::closeTab(int index)
     ModelTab* tab = tabAt(index);
     if (!tab)
         return;
-    if (auto* splitter = tab->findChild<QSplitter*>(QStringLiteral("mainSplitter")))
-        m_splitterState = splitter->saveState();
+    keepSplitterStates(tab);
     m_tabs->removeTab(index);
     tab->deleteLater();
     updateChrome();
+}
+
+void MainWindow::keepSplitterStates(ModelTab* tab)
+{
+    for (const QString& name : kSplitters)
+        if (auto* splitter = tab->findChild<QSplitter*>(name))
+            m_splitterStates.insert(name, splitter->saveState());
 }
 
 ModelTab* MainWindow::currentTab() const { return qobject_cast<ModelTab*>(m_tabs->currentWidget()); }
@@ -323,9 +339,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     if (ModelTab* tab = currentTab())
-        if (auto* splitter = tab->findChild<QSplitter*>(QStringLiteral("mainSplitter")))
-            m_splitterState = splitter->saveState();
-    settings.setValue(kSplitterKey, m_splitterState);
+        keepSplitterStates(tab);
+    for (const QString& name : kSplitters)
+        settings.setValue(splitterKey(name), m_splitterStates.value(name));
     QStringList session;
     for (int i = 0; i < m_tabs->count(); ++i)
         if (tabAt(i)->source().bytes.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 
 class QMenu;
@@ -58,7 +59,9 @@ private:
     StartPage* m_startPage;
     QTabWidget* m_tabs;
     QMenu* m_recentMenu = nullptr;
-    QByteArray m_splitterState;
+    // The tab splitters' sizes by objectName (mainSplitter, centreSplitter), kept from the last tab closed.
+    QHash<QString, QByteArray> m_splitterStates;
+    void keepSplitterStates(ModelTab* tab);
     QString m_screenshotFile;
     QString m_screenshotView;
     bool m_screenshotTaken = false;

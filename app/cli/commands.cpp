@@ -399,7 +399,7 @@ const std::map<std::string, Command>& commands()
             { "run two archives (or two devices) on the same inputs and compare the outputs", compareUsage(),
                 { { "module", "method", "device", "device-b", "input", "inputs", "seed", "trials", "variant", "atol",
                       "rtol" },
-                    { "json" } },
+                    { "json", "verbose" } },
                 compareCommand } },
         { "diff",
             { "structural differences of two archives: modules, .code, ops, control flow", diffUsage(),

@@ -41,7 +41,8 @@ namespace {
         return buf;
     }
 
-    void printOutput(const OutputComparison& o, std::string& out)
+    // A passing tensor gets one line unless `detailed`; a failing one the full assert_close-style report.
+    void printOutput(const OutputComparison& o, bool detailed, std::string& out)
     {
         const std::string verdict = o.passed ? "PASS" : "FAIL";
         if (!o.isTensor || !o.problem.empty()) {
@@ -55,7 +56,12 @@ namespace {
         }
         out += "  " + o.path + ": " + verdict + "  " + o.dtype + " " + shapeText(o.shape) + "  rtol "
             + number(o.tolerance.rtol) + " atol " + number(o.tolerance.atol)
-            + (o.tolerance.rtol == 0 && o.tolerance.atol == 0 ? " (exact)" : "") + "\n";
+            + (o.tolerance.rtol == 0 && o.tolerance.atol == 0 ? " (exact)" : "");
+        if (o.passed && !detailed) {
+            out += "  greatest |a - b| " + number(o.maxAbsDiff) + "\n";
+            return;
+        }
+        out += "\n";
         out += "    mismatched elements: " + std::to_string(o.mismatched) + " / " + std::to_string(o.numel) + " ("
             + percent(o.mismatchedPercent()) + ")\n";
         out += "    greatest absolute difference: " + number(o.maxAbsDiff) + " at index " + indexText(o.maxAbsIndex) + "\n";
@@ -156,7 +162,7 @@ int compareCommand(const Args& args)
             out += " " + s;
         out += std::string("): ") + (t.passed ? "PASS" : "FAIL") + "\n";
         for (const auto& o : t.outputs)
-            printOutput(o, out);
+            printOutput(o, args.flag("verbose"), out);
     }
     char rate[64];
     std::snprintf(rate, sizeof rate, "%.1f%%", r.trials.empty() ? 0.0 : 100.0 * r.passedTrials / static_cast<double>(r.trials.size()));
@@ -254,6 +260,7 @@ const char* compareUsage()
         "  --rtol Y         relative tolerance (default float32 1.3e-6, float64 1e-7, float16 1e-3, bfloat16 1.6e-2)\n"
         "  --device D       A's device (default cpu); --device-b D2: B's (default: D)\n"
         "  --module PATH, --method NAME, --input SPEC, --inputs FILE   as for `run`\n"
+        "  --verbose        the full report for passing outputs too (default: one line each)\n"
         "  --json           the report as one JSON object\n\n")
         + inputSpecGrammar();
     return text.c_str();

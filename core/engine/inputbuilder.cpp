@@ -60,9 +60,50 @@ namespace {
             std::vector<char> data(bytes->begin(), bytes->end());
             return compat::pickleLoad(data);
         } catch (const std::exception& e) {
-            return bad("cannot read '" + path + "' as inputs: " + firstLine(exceptionText(e))
-                + " (give a tensor or a tuple of inputs saved by torch.save, or a NumPy .npy array)");
+            const std::string text = firstLine(exceptionText(e));
+            // LibTorch 1.13's unpickler lacks APPEND (opcode 'a', 0x61), which pickle uses for one-element lists;
+            // 2.x reads it.
+            const bool oneElementList = text.find("Unknown opcode") != std::string::npos && text.find("0x61") != std::string::npos;
+            return bad("cannot read '" + path + "' as inputs: " + text
+                + (oneElementList ? " (this LibTorch " + compat::libtorchVersion()
+                            + " cannot read one-element lists from torch.save files: save the list as a tuple or build "
+                              "against LibTorch 2.x)"
+                                  : " (give a tensor or a tuple of inputs saved by torch.save, or a NumPy .npy array)"));
         }
+    }
+
+    // torch.save'd containers unpickle as Dict[Any, Any] / List[Any]: give them the types the schema names.
+    c10::IValue retype(const c10::IValue& value, c10::TypePtr type)
+    {
+        if (!type || value.isNone())
+            return value;
+        if (type->kind() == c10::TypeKind::OptionalType)
+            type = type->expectRef<c10::OptionalType>().getElementType();
+        if (value.isGenericDict() && type->kind() == c10::TypeKind::DictType) {
+            const auto& dictType = type->expectRef<c10::DictType>();
+            c10::impl::GenericDict dict(dictType.getKeyType(), dictType.getValueType());
+            for (const auto& entry : value.toGenericDict())
+                dict.insert_or_assign(entry.key(), retype(entry.value(), dictType.getValueType()));
+            return c10::IValue(dict);
+        }
+        if (value.isList() && type->kind() == c10::TypeKind::ListType) {
+            const auto elem = type->expectRef<c10::ListType>().getElementType();
+            c10::impl::GenericList list(elem);
+            for (const auto& item : value.toListRef())
+                list.push_back(retype(item, elem));
+            return c10::IValue(list);
+        }
+        if (value.isTuple() && type->kind() == c10::TypeKind::TupleType) {
+            const auto& elems = type->expectRef<c10::TupleType>().elements();
+            const auto& items = value.toTupleRef().elements();
+            if (items.size() != elems.size())
+                return value; // the method's own check reports the mismatch
+            std::vector<c10::IValue> out;
+            for (size_t i = 0; i < items.size(); ++i)
+                out.push_back(retype(items[i], elems[i]));
+            return c10::IValue(c10::ivalue::Tuple::create(std::move(out)));
+        }
+        return value;
     }
 
     class Builder {
@@ -100,7 +141,7 @@ namespace {
                 auto value = loadValueFile(spec.text);
                 if (!value)
                     return value.error();
-                return value;
+                return retype(value.value(), type);
             }
             case InputKind::Int:
                 if (kind == c10::TypeKind::FloatType)
@@ -305,6 +346,8 @@ Result<std::vector<c10::IValue>> buildInputs(const torch::jit::Method& method, c
         if (inputs.size() > count)
             return bad("'" + inputsFile + "' holds " + std::to_string(inputs.size()) + " inputs, but " + signature
                 + " takes " + std::to_string(count));
+        for (size_t i = 0; i < inputs.size(); ++i)
+            inputs[i] = retype(inputs[i], schema.arguments()[i + 1].type());
         for (size_t i = inputs.size(); i < count; ++i) {
             const auto& arg = schema.arguments()[i + 1];
             if (!arg.default_value())

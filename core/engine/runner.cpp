@@ -249,6 +249,10 @@ Result<std::string> Archive::retrace(const RunRequest& request)
         for (const auto& v : built.value())
             stack.push_back(applyVariant(v, request.variant));
         const std::string methodName = method->name();
+        std::vector<std::string> names;
+        const auto& arguments = method->function().getSchema().arguments();
+        for (size_t i = 1; i < arguments.size(); ++i)
+            names.push_back(arguments[i].name());
         auto graph = compat::trace(
             stack,
             [&](torch::jit::Stack inputs) {
@@ -257,7 +261,7 @@ Result<std::string> Archive::retrace(const RunRequest& request)
                 auto out = m(std::vector<c10::IValue>(inputs.begin(), inputs.end()));
                 return torch::jit::Stack { out };
             },
-            &self);
+            &self, names);
         torch::jit::Inline(*graph);
         return graph->toString(false);
     });

@@ -90,12 +90,13 @@ inline std::optional<std::int64_t> cudaPeakBytes([[maybe_unused]] int device)
 }
 
 // The tracer entry point torch.jit.trace uses; its signature is the same in 1.13 and 2.x.
-inline std::shared_ptr<torch::jit::Graph> trace(
-    torch::jit::Stack inputs, const std::function<torch::jit::Stack(torch::jit::Stack)>& fn, torch::jit::Module* self)
+inline std::shared_ptr<torch::jit::Graph> trace(torch::jit::Stack inputs,
+    const std::function<torch::jit::Stack(torch::jit::Stack)>& fn, torch::jit::Module* self,
+    const std::vector<std::string>& argumentNames)
 {
     auto result = torch::jit::tracer::trace(
         std::move(inputs), fn, [](const at::Tensor&) { return std::string(); }, /*strict=*/false,
-        /*force_outplace=*/false, self);
+        /*force_outplace=*/false, self, argumentNames);
     return result.first->graph;
 }
 

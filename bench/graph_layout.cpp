@@ -1,0 +1,186 @@
+// bench/graph.sh's measuring program: how long the graph view's layouts of one archive take, in process, as the
+// desktop app's worker (graph extraction) and layout thread (build + Graphviz) do them, and the DOT of the same
+// graph drawn flat, for `dot -Tsvg` as the baseline.
+//
+// Usage: bench_graph_layout [--load-library SO] ARCHIVE OUTDIR [RUNS] [--skip-expanded]
+// Prints one "name seconds [nodes edges clusters]" line per measurement (medians of RUNS) and writes
+// OUTDIR/flat.dot (the inlined, fully expanded graph: same nodes, labels and edges, no clusters, no edge labels).
+#include "engine/archive.h"
+#include "layout/graphlayout.h"
+#include "layout/graphmodel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace torchscope;
+
+namespace {
+
+double now()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::string quoted(const std::string& s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// The baseline: what one would hand `dot` with no knowledge of modules. Every drawn node with the text it shows
+// (name and folded attributes) and its shape, every edge, dot's default graph settings. No clusters, and no edge
+// labels (as edge `label`s dot would need several times longer still, so this is the stricter baseline).
+std::string flatDot(const VisualGraph& g, const std::string& layoutDotText)
+{
+    std::string out = "digraph flat {\n  node [fontname=\"Sans\", fontsize=10, height=0.3, margin=\"0.12,0.04\"];\n"
+                      "  edge [arrowsize=0.6];\n";
+    // Shapes as our DOT gives them: read them back from it rather than repeating the style table.
+    for (const VisualNode& n : g.nodes) {
+        std::string label = n.label;
+        for (const auto& a : n.attributes)
+            label += "\n" + (a.size() > 48 ? a.substr(0, 45) + "..." : a);
+        std::string shape = "box";
+        const std::string key = quoted(n.id) + " [";
+        if (auto at = layoutDotText.find(key); at != std::string::npos) {
+            const auto s = layoutDotText.find("shape=", at);
+            const auto end = layoutDotText.find_first_of(",]", s);
+            if (s != std::string::npos && end != std::string::npos)
+                shape = layoutDotText.substr(s + 6, end - s - 6);
+        }
+        out += "  " + quoted(n.id) + " [label=" + quoted(label) + ", shape=" + shape + "];\n";
+    }
+    for (const VisualEdge& e : g.edges)
+        out += "  " + quoted(e.from) + " -> " + quoted(e.to) + ";\n";
+    return out + "}\n";
+}
+
+struct Measured {
+    double seconds = 0;
+    size_t nodes = 0, edges = 0, clusters = 0;
+    VisualGraph graph;
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args;
+    bool skipExpanded = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--skip-expanded") == 0) {
+            skipExpanded = true;
+        } else if (std::strcmp(argv[i], "--load-library") == 0 && i + 1 < argc) {
+            if (auto loaded = loadOperatorLibrary(argv[++i]); !loaded) {
+                std::fprintf(stderr, "bench_graph_layout: %s\n", loaded.error().message.c_str());
+                return 2;
+            }
+        } else {
+            args.push_back(argv[i]);
+        }
+    }
+    if (args.size() < 2) {
+        std::fprintf(stderr,
+            "usage: bench_graph_layout [--load-library SO] ARCHIVE OUTDIR [RUNS] [--skip-expanded]\n");
+        return 2;
+    }
+    const std::string outDir = args[1];
+    const int runs = args.size() > 2 ? std::max(1, std::atoi(args[2].c_str())) : 5;
+
+    double t0 = now();
+    auto opened = Archive::open(args[0]);
+    if (!opened) {
+        std::fprintf(stderr, "bench_graph_layout: %s\n", opened.error().message.c_str());
+        return 2;
+    }
+    const Archive& archive = *opened.value();
+    std::printf("load %.4f\n", now() - t0);
+    const std::string method = [&] {
+        const auto& methods = archive.modules().modules.at(0).methods;
+        for (const auto& m : methods)
+            if (m.name == "forward")
+                return m.name;
+        return methods.at(0).name;
+    }();
+
+    const SubgraphProvider provider = [&archive](const std::string& path, const std::string& name) {
+        auto g = archive.graph(path, name, GraphForm::Graph);
+        return g ? std::optional<IrGraph>(std::move(g).value()) : std::nullopt;
+    };
+
+    // One view made ready to paint, as the app does it: the worker extracts the graph, the layout thread builds
+    // the drawn graph and lays it out. `expand` chooses what is open.
+    auto measure = [&](GraphForm form, bool expandEverything) -> Measured {
+        std::vector<double> times;
+        Measured m;
+        for (int i = 0; i < runs; ++i) {
+            const double start = now();
+            auto graph = archive.graph("", method, form);
+            if (!graph) {
+                std::fprintf(stderr, "bench_graph_layout: %s\n", graph.error().message.c_str());
+                std::exit(2);
+            }
+            GraphModelOptions options;
+            options.subgraph = provider;
+            if (expandEverything)
+                options.expansion = expandAll(graph.value(), provider);
+            auto visual = buildVisualGraph(graph.value(), options);
+            if (!visual) {
+                std::fprintf(stderr, "bench_graph_layout: %s\n", visual.error().message.c_str());
+                std::exit(2);
+            }
+            auto laid = layoutGraph(visual.value());
+            if (!laid) {
+                std::fprintf(stderr, "bench_graph_layout: %s\n", laid.error().message.c_str());
+                std::exit(2);
+            }
+            times.push_back(now() - start);
+            m.nodes = visual->nodes.size();
+            m.edges = visual->edges.size();
+            m.clusters = visual->clusters.size();
+            m.graph = std::move(visual).value();
+            // A slow layout is measured once: the baseline beside it is slower still, and runs add nothing.
+            if (times.back() > 20)
+                break;
+        }
+        m.seconds = median(times);
+        return m;
+    };
+    auto report = [](const char* name, const Measured& m) {
+        std::printf("%s %.4f %zu %zu %zu\n", name, m.seconds, m.nodes, m.edges, m.clusters);
+        std::fflush(stdout);
+    };
+
+    report("collapsed", measure(GraphForm::Graph, false));
+    if (skipExpanded)
+        return 0;
+    report("expanded", measure(GraphForm::Graph, true));
+    const Measured inlined = measure(GraphForm::Inlined, true);
+    report("inlined", inlined);
+
+    const std::string ours = toDot(inlined.graph);
+    std::ofstream(outDir + "/ours.dot") << ours;
+    std::ofstream(outDir + "/flat.dot") << flatDot(inlined.graph, ours);
+    return 0;
+}

@@ -291,6 +291,18 @@ private Q_SLOTS:
             QCOMPARE(e.label, ve.label);
             QVERIFY(e.points.size() >= 4);
             QCOMPARE(e.labelPos.has_value(), !ve.label.empty());
+            // layoutGraph places labels itself, halfway along the drawn edge (Graphviz never sees them).
+            QCOMPARE(e.labelAnchor.has_value(), !ve.label.empty());
+            if (e.labelAnchor) {
+                double x0 = e.points[0].x, x1 = x0, y0 = e.points[0].y, y1 = y0;
+                for (const LayoutPoint& p : e.points) {
+                    x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+                }
+                QVERIFY2(e.labelAnchor->x >= x0 - slack && e.labelAnchor->x <= x1 + slack
+                        && e.labelAnchor->y >= y0 - slack && e.labelAnchor->y <= y1 + slack,
+                    e.id.c_str());
+                QVERIFY(e.labelPos->x > e.labelAnchor->x);
+            }
             QCOMPARE(e.arrowHead.has_value(), ve.style != EdgeStyle::Control);
         }
     }

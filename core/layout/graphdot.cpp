@@ -102,8 +102,9 @@ namespace {
 
     class Writer {
     public:
-        explicit Writer(const VisualGraph& g)
+        Writer(const VisualGraph& g, const DotOptions& options)
             : m_g(g)
+            , m_options(options)
         {
         }
 
@@ -162,7 +163,7 @@ namespace {
             m_out << "  " << quoted(e.from) << " -> " << quoted(e.to) << " [id=\"e" << index << "\"";
             // dot makes every edge `label` a virtual node to rank and place: the neatest labels, but it multiplies
             // the layout time of big graphs, so those get xlabels, placed next to their edge after the layout.
-            if (!e.label.empty())
+            if (!e.label.empty() && m_options.edgeLabels)
                 m_out << (m_g.nodes.size() <= kInlineEdgeLabelLimit ? ", label=" : ", xlabel=") << quoted(e.label);
             // weight=0: a control edge only keeps a block below its head; straightening it costs layout time.
             if (e.style == EdgeStyle::Control)
@@ -173,11 +174,14 @@ namespace {
         }
 
         const VisualGraph& m_g;
+        const DotOptions m_options;
         std::ostringstream m_out;
     };
 
 } // namespace
 
-std::string toDot(const VisualGraph& graph) { return Writer(graph).run(); }
+std::string toDot(const VisualGraph& graph) { return Writer(graph, DotOptions()).run(); }
+
+std::string toDot(const VisualGraph& graph, const DotOptions& options) { return Writer(graph, options).run(); }
 
 } // namespace torchscope

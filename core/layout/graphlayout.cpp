@@ -3,6 +3,9 @@
 #include "graphmodel.h"
 #include "gvsession.h"
 
+#include <cmath>
+#include <cstdlib>
+
 namespace torchscope {
 namespace {
 
@@ -76,6 +79,49 @@ namespace {
         return edge;
     }
 
+    LayoutPoint bezier(const LayoutPoint* p, double t)
+    {
+        const double u = 1 - t;
+        const double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+        return { a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x, a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y };
+    }
+
+    // The point halfway along a piecewise cubic Bezier (1 + 3n control points), by arc length measured on a few
+    // samples per piece: labels sit beside the middle of what is drawn, not of the control polygon.
+    LayoutPoint splineMidpoint(const std::vector<LayoutPoint>& points)
+    {
+        if (points.size() < 4)
+            return points.empty() ? LayoutPoint {} : points[points.size() / 2];
+        constexpr int steps = 8;
+        std::vector<LayoutPoint> samples { points[0] };
+        for (size_t i = 0; i + 3 < points.size(); i += 3)
+            for (int s = 1; s <= steps; ++s)
+                samples.push_back(bezier(&points[i], double(s) / steps));
+        std::vector<double> length(samples.size(), 0);
+        for (size_t i = 1; i < samples.size(); ++i)
+            length[i] = length[i - 1] + std::hypot(samples[i].x - samples[i - 1].x, samples[i].y - samples[i - 1].y);
+        const double half = length.back() / 2;
+        for (size_t i = 1; i < samples.size(); ++i) {
+            if (length[i] >= half) {
+                const double span = length[i] - length[i - 1];
+                const double t = span > 0 ? (half - length[i - 1]) / span : 0;
+                return { samples[i - 1].x + t * (samples[i].x - samples[i - 1].x),
+                    samples[i - 1].y + t * (samples[i].y - samples[i - 1].y) };
+            }
+        }
+        return samples.back();
+    }
+
+    // Width in points of an edge label at fontsize 8 in a sans font: Graphviz's own estimate for Helvetica
+    // averages about 0.55 em a character. Only for labelPos; a view measures with its own font.
+    double estimatedWidth(const std::string& text)
+    {
+        size_t chars = 0;
+        for (unsigned char c : text)
+            chars += (c & 0xC0) != 0x80; // count UTF-8 sequences, not bytes
+        return chars * 8 * 0.55;
+    }
+
 } // namespace
 
 Result<GraphLayout> layoutDot(const std::string& dot)
@@ -113,6 +159,26 @@ Result<GraphLayout> layoutDot(const std::string& dot)
     return layout;
 }
 
-Result<GraphLayout> layoutGraph(const VisualGraph& graph) { return layoutDot(toDot(graph)); }
+Result<GraphLayout> layoutGraph(const VisualGraph& graph)
+{
+    DotOptions options;
+    options.edgeLabels = false;
+    auto laid = layoutDot(toDot(graph, options));
+    if (!laid)
+        return laid;
+    GraphLayout layout = std::move(laid).value();
+    for (LayoutEdge& e : layout.edges) {
+        if (e.id.size() < 2 || e.id[0] != 'e')
+            continue;
+        const size_t index = std::strtoul(e.id.c_str() + 1, nullptr, 10);
+        if (index >= graph.edges.size() || graph.edges[index].label.empty())
+            continue;
+        e.label = graph.edges[index].label;
+        const LayoutPoint anchor = splineMidpoint(e.points);
+        e.labelAnchor = anchor;
+        e.labelPos = LayoutPoint { anchor.x + LayoutEdge::kLabelGap + estimatedWidth(e.label) / 2, anchor.y };
+    }
+    return layout;
+}
 
 } // namespace torchscope

@@ -52,6 +52,14 @@ std::string layoutCacheKey(const std::string& archiveId, const std::string& modu
 // their value's type. Our own conventions; layoutDot() and renderGraph() lay it out.
 std::string toDot(const VisualGraph& graph);
 
+struct DotOptions {
+    // Edge labels (each value's type). dot ranks every edge `label` as a node of its own, which makes a layout up
+    // to three times slower, so layoutGraph() leaves them out and places each label at its edge's midpoint itself
+    // (LayoutEdge::labelAnchor); exports (renderGraph, the DOT file) keep them.
+    bool edgeLabels = true;
+};
+std::string toDot(const VisualGraph& graph, const DotOptions& options);
+
 // Helpers shared by the builder and tests.
 NodeCategory categoryForKind(const std::string& kind);
 // "Float(1, 3, 224, 224)" from "Float(1, 3, 224, 224, strides=[...], requires_grad=0, device=cpu)".

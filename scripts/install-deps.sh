@@ -13,6 +13,7 @@ packages=(
   qt6-l10n-tools          # lupdate/lrelease
   libqscintilla2-qt6-dev  # the code and IR text views
   libgraphviz-dev         # Graphviz cgraph/gvc: graph layout
+  python3-torch           # tests: Python's torch.jit checks what `run`/`compare` compute and save
   dpkg-dev file           # cpack -G DEB: dpkg-shlibdeps computes the package's dependencies
   desktop-file-utils appstream-util shared-mime-info lintian  # the packaging tests' validators
 )

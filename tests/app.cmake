@@ -21,3 +21,10 @@ target_compile_definitions(tst_screenshot PRIVATE TORCHSCOPE_APP="$<TARGET_FILE:
 add_dependencies(tst_screenshot torchscope)
 
 set_tests_properties(tst_mainwindow tst_screenshot PROPERTIES ENVIRONMENT QT_QPA_PLATFORM=offscreen)
+
+# The graph view inside a tab served by a real worker: linked to the tree, code, IR and Node panel.
+torchscope_add_test(tst_graphlinks torchscope_widgets torchscope_worker Qt6::Widgets Qt6::Test)
+set_target_properties(tst_graphlinks PROPERTIES AUTOMOC ON)
+target_compile_definitions(tst_graphlinks PRIVATE TORCHSCOPE_WORKER="$<TARGET_FILE:torchscope-worker>" QT_NO_CAST_FROM_ASCII)
+add_dependencies(tst_graphlinks torchscope-worker)
+set_tests_properties(tst_graphlinks PROPERTIES ENVIRONMENT QT_QPA_PLATFORM=offscreen)

@@ -120,7 +120,7 @@ private Q_SLOTS:
     void eachViewSavesAPicture_data()
     {
         QTest::addColumn<QString>("view");
-        for (const char* view : { "code", "ir", "tree", "archive" })
+        for (const char* view : { "code", "ir", "graph", "tree", "archive" })
             QTest::newRow(view) << QString::fromLatin1(view);
     }
 

@@ -53,13 +53,13 @@ private Q_SLOTS:
     {
         auto a = open(QStringLiteral("multi_method.pt"));
         // Python: [(a.name, a.type.annotation_str, a.default_value) for a in m.<method>.schema.arguments[1:]]
-        const QString expected = python(QStringLiteral(
-            "import torch\n"
-            "m = torch.jit.load('%1')\n"
-            "for name in ['forward', 'combine', 'describe']:\n"
-            "    for a in getattr(m, name).schema.arguments[1:]:\n"
-            "        print(name, a.name, a.type.annotation_str, a.has_default_value(), sep='|')\n")
-                                         .arg(dataPath(QStringLiteral("multi_method.pt"))));
+        const QString expected = python(
+            QStringLiteral("import torch\n"
+                           "m = torch.jit.load('%1')\n"
+                           "for name in ['forward', 'combine', 'describe']:\n"
+                           "    for a in getattr(m, name).schema.arguments[1:]:\n"
+                           "        print(name, a.name, a.type.annotation_str, a.has_default_value(), sep='|')\n")
+                .arg(dataPath(QStringLiteral("multi_method.pt"))));
         QStringList got;
         for (const char* name : { "forward", "combine", "describe" }) {
             auto args = a->argumentSpecs("", name);
@@ -70,8 +70,8 @@ private Q_SLOTS:
                                arg.defaultValue ? QStringLiteral("True") : QStringLiteral("False"));
                 // What a run uses when no spec is given: the default, None for Optional, else nothing known.
                 const InputKind expectedKind = arg.defaultValue ? InputKind::Default
-                    : arg.type.rfind("Optional[", 0) == 0     ? InputKind::None
-                                                               : InputKind::Auto;
+                    : arg.type.rfind("Optional[", 0) == 0       ? InputKind::None
+                                                                : InputKind::Auto;
                 QCOMPARE(arg.suggested.kind, expectedKind);
             }
         }
@@ -106,20 +106,19 @@ private Q_SLOTS:
             "x = torch.arange(8.0).reshape(2, 4)\n"
             "print(' '.join(repr(v) for v in m.forward(x, 0.5, True, torch.ones(2, 4)).flatten().tolist()))\n"
             "print(' '.join(repr(v) for v in m.forward(x).flatten().tolist()))\n")
-                                         .arg(dataPath(QStringLiteral("multi_method.pt"))));
+                                            .arg(dataPath(QStringLiteral("multi_method.pt"))));
         const QStringList lines = expected.split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 4);
         QStringList got;
         for (double v : total.values)
             got << QString::number(v);
         const QStringList expectTotal = lines[0].split(QLatin1Char(' '));
-        QCOMPARE(got.join(QLatin1Char(' ')) + QLatin1Char(' ') + QString::number(n.intValue),
-            [&] {
-                QStringList e;
-                for (int i = 0; i < expectTotal.size() - 1; ++i)
-                    e << QString::number(expectTotal[i].toDouble());
-                return e.join(QLatin1Char(' ')) + QLatin1Char(' ') + expectTotal.last();
-            }());
+        QCOMPARE(got.join(QLatin1Char(' ')) + QLatin1Char(' ') + QString::number(n.intValue), [&] {
+            QStringList e;
+            for (int i = 0; i < expectTotal.size() - 1; ++i)
+                e << QString::number(expectTotal[i].toDouble());
+            return e.join(QLatin1Char(' ')) + QLatin1Char(' ') + expectTotal.last();
+        }());
 
         RunRequest describe;
         describe.method = "describe";
@@ -181,17 +180,27 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("specs");
         QTest::addColumn<QString>("device");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("missing tensor") << "forward" << QStringList {} << "cpu" << "argument 'x' of forward (Tensor) needs an input";
-        QTest::newRow("int for tensor") << "forward" << QStringList { "int:3" } << "cpu" << "is Tensor, but the spec gives an int";
-        QTest::newRow("none for tensor") << "forward" << QStringList { "none" } << "cpu" << "not Optional";
-        QTest::newRow("too many") << "describe" << QStringList { "none", "none", "none", "none" } << "cpu" << "4 inputs given";
-        QTest::newRow("tuple arity") << "describe" << QStringList { "tuple[randn:2]" } << "cpu" << "(2 items)";
-        QTest::newRow("missing file") << "forward" << QStringList { "file:/nonexistent/x.npy" } << "cpu" << "cannot read input file '/nonexistent/x.npy'";
-        QTest::newRow("no default") << "combine" << QStringList { "default" } << "cpu" << "has no default value";
-        QTest::newRow("unknown method") << "nosuch" << QStringList {} << "cpu" << "has no method 'nosuch'";
-        QTest::newRow("bad device") << "forward" << QStringList { "randn:2x4" } << "tpu" << "unknown device 'tpu'";
+        QTest::newRow("missing tensor") << "forward" << QStringList {} << "cpu"
+                                        << "argument 'x' of forward (Tensor) needs an input";
+        QTest::newRow("int for tensor") << "forward" << QStringList { "int:3" } << "cpu"
+                                        << "is Tensor, but the spec gives an int";
+        QTest::newRow("none for tensor") << "forward" << QStringList { "none" } << "cpu"
+                                         << "not Optional";
+        QTest::newRow("too many") << "describe" << QStringList { "none", "none", "none", "none" } << "cpu"
+                                  << "4 inputs given";
+        QTest::newRow("tuple arity") << "describe" << QStringList { "tuple[randn:2]" } << "cpu"
+                                     << "(2 items)";
+        QTest::newRow("missing file") << "forward" << QStringList { "file:/nonexistent/x.npy" } << "cpu"
+                                      << "cannot read input file '/nonexistent/x.npy'";
+        QTest::newRow("no default") << "combine" << QStringList { "default" } << "cpu"
+                                    << "has no default value";
+        QTest::newRow("unknown method") << "nosuch" << QStringList {} << "cpu"
+                                        << "has no method 'nosuch'";
+        QTest::newRow("bad device") << "forward" << QStringList { "randn:2x4" } << "tpu"
+                                    << "unknown device 'tpu'";
         if (!cudaBuild())
-            QTest::newRow("cuda in cpu build") << "forward" << QStringList { "randn:2x4" } << "cuda" << "CPU-only LibTorch";
+            QTest::newRow("cuda in cpu build") << "forward" << QStringList { "randn:2x4" } << "cuda"
+                                               << "CPU-only LibTorch";
     }
 
     void runErrors()
@@ -249,14 +258,14 @@ private Q_SLOTS:
                 }
             }
         }
-        const QString signs = python(QStringLiteral(
-            "import torch\n"
-            "m = torch.jit.load('%1')\n"
-            "for f in %2:\n"
-            "    x, h = torch.load(f)\n"
-            "    print('pos' if m.linear(x).sum() > 0 else 'neg')\n")
-                                         .arg(dataPath(QStringLiteral("mydecisiongate_scripted.pt")),
-                                             QStringLiteral("['") + files.join(QStringLiteral("', '")) + QStringLiteral("']")));
+        const QString signs
+            = python(QStringLiteral("import torch\n"
+                                    "m = torch.jit.load('%1')\n"
+                                    "for f in %2:\n"
+                                    "    x, h = torch.load(f)\n"
+                                    "    print('pos' if m.linear(x).sum() > 0 else 'neg')\n")
+                         .arg(dataPath(QStringLiteral("mydecisiongate_scripted.pt")),
+                             QStringLiteral("['") + files.join(QStringLiteral("', '")) + QStringLiteral("']")));
         const QStringList sign = signs.split(QLatin1Char('\n'));
         QCOMPARE(sign.size(), 20);
         for (int i = 0; i < 20; ++i)
@@ -306,8 +315,8 @@ private Q_SLOTS:
         QVERIFY(!report->same());
         QVERIFY(report->modulesOnlyInA.empty() && report->modulesOnlyInB.empty()); // matched by path, not type
         // The line of the `if` in Python's own dg.forward.code.
-        const QStringList code = splitLines(QString::fromUtf8(
-            readBytes(expectedDir(QStringLiteral("mydecisiongate_scripted")) + QStringLiteral("/dg/forward.code.txt"))));
+        const QStringList code = splitLines(QString::fromUtf8(readBytes(
+            expectedDir(QStringLiteral("mydecisiongate_scripted")) + QStringLiteral("/dg/forward.code.txt"))));
         int ifLine = 0;
         for (int i = 0; i < code.size() && !ifLine; ++i)
             if (code[i].trimmed().startsWith(QLatin1String("if ")))
@@ -320,15 +329,17 @@ private Q_SLOTS:
         QVERIFY(gate);
         QCOMPARE(gate->controlFlow.size(), size_t(1));
         const QString sentence = QString::fromStdString(gate->controlFlow[0]);
-        QVERIFY2(sentence.startsWith(QStringLiteral("`dg.forward`: A (mydecisiongate_scripted.pt) has `prim::If` at line %1; "
-                                                    "B (mydecisiongate_traced.pt) has no branch")
-                                         .arg(ifLine)),
+        QVERIFY2(sentence.startsWith(
+                     QStringLiteral("`dg.forward`: A (mydecisiongate_scripted.pt) has `prim::If` at line %1; "
+                                    "B (mydecisiongate_traced.pt) has no branch")
+                         .arg(ifLine)),
             qPrintable(sentence));
         bool ifCounted = false;
         for (const auto& c : gate->opCounts)
             ifCounted = ifCounted || (c.kind == "prim::If" && c.countA == 1 && c.countB == 0);
         QVERIFY(ifCounted);
-        QVERIFY(QString::fromStdString(gate->codeDiff).contains(QLatin1String("-  if bool(torch.gt(torch.sum(x), 0)):")));
+        QVERIFY(
+            QString::fromStdString(gate->codeDiff).contains(QLatin1String("-  if bool(torch.gt(torch.sum(x), 0)):")));
 
         auto same = diffArchives(*scripted, *scripted, {});
         QVERIFY(same.ok());
@@ -351,7 +362,8 @@ private Q_SLOTS:
             QVERIFY(text.contains(QLatin1String("%xs : Float(")));
         }
         // The scripted graph itself keeps both (Python's inlined_graph).
-        const QString inlined = QString::fromUtf8(readBytes(expectedDir(QStringLiteral("myrnnloop")) + QStringLiteral("/_root/forward.inlined.txt")));
+        const QString inlined = QString::fromUtf8(
+            readBytes(expectedDir(QStringLiteral("myrnnloop")) + QStringLiteral("/_root/forward.inlined.txt")));
         QVERIFY(inlined.contains(QLatin1String("prim::Loop")) && inlined.contains(QLatin1String("prim::If")));
     }
 };

@@ -23,8 +23,8 @@ namespace {
 // A version 1.0 .npy file as numpy.save writes it, built by hand from the format description.
 std::string npyFile(const std::string& descr, bool fortran, const std::string& shape, const std::string& data)
 {
-    std::string header = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False")
-        + ", 'shape': " + shape + ", }";
+    std::string header
+        = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
     while ((10 + header.size() + 1) % 64 != 0)
         header += ' ';
     header += '\n';
@@ -67,19 +67,36 @@ private Q_SLOTS:
         // One row per kind of schema argument (Tensor in every fill, int, float, bool, str, None, defaults,
         // List[Tensor], Dict[str, Tensor], Tuple[...], Optional, files) and nesting.
         const QList<QPair<const char*, InputKind>> rows {
-            { "randn:1x3x224x224", InputKind::Tensor }, { "rand:3x4", InputKind::Tensor },
-            { "zeros:scalar", InputKind::Tensor }, { "ones:0x5@float64", InputKind::Tensor },
-            { "arange:2x3@int64", InputKind::Tensor }, { "full=0.5:2x2@float16", InputKind::Tensor },
-            { "full=-3:7", InputKind::Tensor }, { "randint=0..10:4@int32", InputKind::Tensor },
-            { "randint=-5..5:2x2", InputKind::Tensor }, { "rand:2@bfloat16", InputKind::Tensor },
-            { "randn:2@bool", InputKind::Tensor }, { "int:3", InputKind::Int }, { "int:-42", InputKind::Int },
-            { "float:0.5", InputKind::Float }, { "float:1e-07", InputKind::Float }, { "bool:true", InputKind::Bool },
-            { "bool:false", InputKind::Bool }, { "str:hello", InputKind::Str }, { "str:", InputKind::Str },
-            { "str:a b:c@d", InputKind::Str }, { "none", InputKind::None }, { "default", InputKind::Default },
-            { "auto", InputKind::Auto }, { "file:/tmp/x.npy", InputKind::File },
-            { "list[randn:2x3,randn:4]", InputKind::List }, { "list[]", InputKind::List },
-            { "list[int:1,int:2,int:3]", InputKind::List }, { "tuple[randn:2x3,int:7]", InputKind::Tuple },
-            { "tuple[]", InputKind::Tuple }, { "dict[a=randn:4,b=zeros:4]", InputKind::Dict },
+            { "randn:1x3x224x224", InputKind::Tensor },
+            { "rand:3x4", InputKind::Tensor },
+            { "zeros:scalar", InputKind::Tensor },
+            { "ones:0x5@float64", InputKind::Tensor },
+            { "arange:2x3@int64", InputKind::Tensor },
+            { "full=0.5:2x2@float16", InputKind::Tensor },
+            { "full=-3:7", InputKind::Tensor },
+            { "randint=0..10:4@int32", InputKind::Tensor },
+            { "randint=-5..5:2x2", InputKind::Tensor },
+            { "rand:2@bfloat16", InputKind::Tensor },
+            { "randn:2@bool", InputKind::Tensor },
+            { "int:3", InputKind::Int },
+            { "int:-42", InputKind::Int },
+            { "float:0.5", InputKind::Float },
+            { "float:1e-07", InputKind::Float },
+            { "bool:true", InputKind::Bool },
+            { "bool:false", InputKind::Bool },
+            { "str:hello", InputKind::Str },
+            { "str:", InputKind::Str },
+            { "str:a b:c@d", InputKind::Str },
+            { "none", InputKind::None },
+            { "default", InputKind::Default },
+            { "auto", InputKind::Auto },
+            { "file:/tmp/x.npy", InputKind::File },
+            { "list[randn:2x3,randn:4]", InputKind::List },
+            { "list[]", InputKind::List },
+            { "list[int:1,int:2,int:3]", InputKind::List },
+            { "tuple[randn:2x3,int:7]", InputKind::Tuple },
+            { "tuple[]", InputKind::Tuple },
+            { "dict[a=randn:4,b=zeros:4]", InputKind::Dict },
             { "dict[]", InputKind::Dict },
             { "tuple[list[randn:2,none],dict[k=tuple[int:1,str:x]],float:2.5]", InputKind::Tuple },
         };
@@ -129,22 +146,38 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("unknown fill") << "gauss:3" << "unknown kind 'gauss'";
-        QTest::newRow("no shape") << "randn" << "FILL:SHAPE";
-        QTest::newRow("bad shape") << "randn:3xx4" << "sizes joined by x";
-        QTest::newRow("negative dim") << "randn:-3" << "sizes joined by x";
-        QTest::newRow("bad dtype") << "randn:3@complex64" << "unknown dtype 'complex64'";
-        QTest::newRow("full no value") << "full=:3" << "full=V needs a number";
-        QTest::newRow("randint order") << "randint=5..5:3" << "LO < HI";
-        QTest::newRow("randint format") << "randint=5:3" << "randint=LO..HI";
-        QTest::newRow("int") << "int:3.5" << "int:N needs an integer";
-        QTest::newRow("float") << "float:x" << "float:X needs a number";
-        QTest::newRow("bool") << "bool:yes" << "bool:B needs true or false";
-        QTest::newRow("unclosed list") << "list[randn:3" << "ends with ]";
-        QTest::newRow("unbalanced") << "list[list[randn:3]" << "unbalanced";
-        QTest::newRow("dict item") << "dict[randn:3]" << "KEY=SPEC";
-        QTest::newRow("nested error") << "tuple[int:1,int:x]" << "int:N needs an integer";
-        QTest::newRow("file") << "file:" << "file:PATH needs a path";
+        QTest::newRow("unknown fill") << "gauss:3"
+                                      << "unknown kind 'gauss'";
+        QTest::newRow("no shape") << "randn"
+                                  << "FILL:SHAPE";
+        QTest::newRow("bad shape") << "randn:3xx4"
+                                   << "sizes joined by x";
+        QTest::newRow("negative dim") << "randn:-3"
+                                      << "sizes joined by x";
+        QTest::newRow("bad dtype") << "randn:3@complex64"
+                                   << "unknown dtype 'complex64'";
+        QTest::newRow("full no value") << "full=:3"
+                                       << "full=V needs a number";
+        QTest::newRow("randint order") << "randint=5..5:3"
+                                       << "LO < HI";
+        QTest::newRow("randint format") << "randint=5:3"
+                                        << "randint=LO..HI";
+        QTest::newRow("int") << "int:3.5"
+                             << "int:N needs an integer";
+        QTest::newRow("float") << "float:x"
+                               << "float:X needs a number";
+        QTest::newRow("bool") << "bool:yes"
+                              << "bool:B needs true or false";
+        QTest::newRow("unclosed list") << "list[randn:3"
+                                       << "ends with ]";
+        QTest::newRow("unbalanced") << "list[list[randn:3]"
+                                    << "unbalanced";
+        QTest::newRow("dict item") << "dict[randn:3]"
+                                   << "KEY=SPEC";
+        QTest::newRow("nested error") << "tuple[int:1,int:x]"
+                                      << "int:N needs an integer";
+        QTest::newRow("file") << "file:"
+                              << "file:PATH needs a path";
     }
 
     void parseErrors()
@@ -221,13 +254,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
-        QTest::newRow("one change") << "a\nb\nc\nd\ne\nf\ng\nh\n" << "a\nb\nc\nD\ne\nf\ng\nh\n";
+        QTest::newRow("one change") << "a\nb\nc\nd\ne\nf\ng\nh\n"
+                                    << "a\nb\nc\nD\ne\nf\ng\nh\n";
         QTest::newRow("two hunks") << "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n"
                                    << "1\nx\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\ny\n16\n";
-        QTest::newRow("merged hunk") << "1\n2\n3\n4\n5\n6\n7\n8\n" << "0\n1\n2\n3\n5\n6\n7\n8\n9\n";
-        QTest::newRow("insert only") << "a\nb\n" << "a\nb\nc\nd\n";
-        QTest::newRow("from empty") << "" << "x\ny\n";
-        QTest::newRow("to empty") << "x\ny\n" << "";
+        QTest::newRow("merged hunk") << "1\n2\n3\n4\n5\n6\n7\n8\n"
+                                     << "0\n1\n2\n3\n5\n6\n7\n8\n9\n";
+        QTest::newRow("insert only") << "a\nb\n"
+                                     << "a\nb\nc\nd\n";
+        QTest::newRow("from empty") << ""
+                                    << "x\ny\n";
+        QTest::newRow("to empty") << "x\ny\n"
+                                  << "";
         QTest::newRow("code") << "def forward(self,\n    x: Tensor) -> Tensor:\n  if bool(torch.gt(torch.sum(x), 0)):\n"
                                  "    _0 = x\n  else:\n    _0 = torch.neg(x)\n  return _0\n"
                               << "def forward(self,\n    argument_1: Tensor) -> NoneType:\n  return None\n";

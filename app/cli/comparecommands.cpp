@@ -64,8 +64,10 @@ namespace {
         out += "\n";
         out += "    mismatched elements: " + std::to_string(o.mismatched) + " / " + std::to_string(o.numel) + " ("
             + percent(o.mismatchedPercent()) + ")\n";
-        out += "    greatest absolute difference: " + number(o.maxAbsDiff) + " at index " + indexText(o.maxAbsIndex) + "\n";
-        out += "    greatest relative difference: " + number(o.maxRelDiff) + " at index " + indexText(o.maxRelIndex) + "\n";
+        out += "    greatest absolute difference: " + number(o.maxAbsDiff) + " at index " + indexText(o.maxAbsIndex)
+            + "\n";
+        out += "    greatest relative difference: " + number(o.maxRelDiff) + " at index " + indexText(o.maxRelIndex)
+            + "\n";
         if (!o.passed)
             out += "    would pass with atol " + number(o.requiredAtol) + " (rtol " + number(o.tolerance.rtol)
                 + ") or rtol " + number(o.requiredRtol) + " (atol " + number(o.tolerance.atol) + ")\n";
@@ -77,7 +79,8 @@ namespace {
 
     std::string reproduce(const Args& args, const TrialReport& trial)
     {
-        std::string cmd = "torchscope-cli compare " + shellQuote(args.positional[0]) + " " + shellQuote(args.positional[1]);
+        std::string cmd
+            = "torchscope-cli compare " + shellQuote(args.positional[0]) + " " + shellQuote(args.positional[1]);
         for (const char* name : { "module", "method", "device", "device-b", "atol", "rtol", "inputs" })
             if (auto v = args.value(name))
                 cmd += std::string(" --") + name + " " + shellQuote(*v);
@@ -118,7 +121,8 @@ int compareCommand(const Args& args)
     request.seed = seed.value();
     request.trials = static_cast<int>(trials.value());
     request.variant = args.value("variant").value_or("");
-    if (!request.variant.empty() && request.variant != "plain" && request.variant != "negate" && request.variant != "scale")
+    if (!request.variant.empty() && request.variant != "plain" && request.variant != "negate"
+        && request.variant != "scale")
         return fail("unknown --variant '" + request.variant + "': use plain, negate or scale");
     for (const char* name : { "atol", "rtol" }) {
         if (auto text = args.value(name)) {
@@ -157,7 +161,8 @@ int compareCommand(const Args& args)
     else
         out += "Tolerance: torch.testing.assert_close's defaults per dtype (float32: rtol 1.3e-06, atol 1e-05)\n";
     for (const auto& t : r.trials) {
-        out += "\nTrial " + std::to_string(t.index) + " (seed " + std::to_string(t.seed) + ", " + t.variant + "; inputs";
+        out += "\nTrial " + std::to_string(t.index) + " (seed " + std::to_string(t.seed) + ", " + t.variant
+            + "; inputs";
         for (const auto& s : t.inputs)
             out += " " + s;
         out += std::string("): ") + (t.passed ? "PASS" : "FAIL") + "\n";
@@ -165,7 +170,8 @@ int compareCommand(const Args& args)
             printOutput(o, args.flag("verbose"), out);
     }
     char rate[64];
-    std::snprintf(rate, sizeof rate, "%.1f%%", r.trials.empty() ? 0.0 : 100.0 * r.passedTrials / static_cast<double>(r.trials.size()));
+    std::snprintf(rate, sizeof rate, "%.1f%%",
+        r.trials.empty() ? 0.0 : 100.0 * r.passedTrials / static_cast<double>(r.trials.size()));
     out += "\nSummary: " + std::to_string(r.passedTrials) + " of " + std::to_string(r.trials.size())
         + " trials passed (" + rate + "): " + (r.passed() ? "PASS" : "FAIL") + "\n";
     if (r.firstFailing) {
@@ -234,7 +240,8 @@ int diffCommand(const Args& args)
     }
     out += "\nSummary: " + std::to_string(differing) + " of " + std::to_string(r.methods.size()) + " methods differ";
     if (!r.modulesOnlyInA.empty() || !r.modulesOnlyInB.empty())
-        out += ", " + std::to_string(r.modulesOnlyInA.size() + r.modulesOnlyInB.size()) + " modules in one archive only";
+        out += ", " + std::to_string(r.modulesOnlyInA.size() + r.modulesOnlyInB.size())
+            + " modules in one archive only";
     out += std::string(": ") + (r.same() ? "SAME" : "DIFFER") + "\n";
     writeOut(out);
     return r.same() ? kSuccess : kDiffered;
@@ -242,26 +249,31 @@ int diffCommand(const Args& args)
 
 const char* compareUsage()
 {
-    static const std::string text = std::string(
-        "torchscope-cli compare A B [--module PATH] [--method NAME] [--input SPEC]... | [--inputs FILE] [--trials N]\n"
-        "                       [--seed S] [--variant plain|negate|scale] [--atol X] [--rtol Y] [--device D]\n"
-        "                       [--device-b D2] [--json]\n\n"
-        "Runs the same method of A and B (or of one archive on two devices: pass it twice with --device and\n"
-        "--device-b) on the same inputs and compares every output as torch.testing.assert_close does: per output\n"
-        "the tolerance used, mismatched elements, the greatest absolute and relative difference with their index,\n"
-        "the smallest tolerance that would pass, a 10-bin histogram of |a - b|, PASS or FAIL. Exit 0 when every\n"
-        "trial passes, 1 when any output differs, 2 on an error.\n\n"
-        "  --trials N       N input sets: trial i draws from seed S+i and cycles the variants plain,\n"
-        "                   negate (every float input sign-flipped) and scale (x10) (default 1)\n"
-        "  --seed S         first trial's seed (default 0)\n"
-        "  --variant V      use this variant for every trial (what the reproduce command passes)\n"
-        "  --atol X         absolute tolerance (default per dtype: float32 1e-5, float64 1e-7, float16 1e-5,\n"
-        "                   bfloat16 1e-5; integers and bool exact)\n"
-        "  --rtol Y         relative tolerance (default float32 1.3e-6, float64 1e-7, float16 1e-3, bfloat16 1.6e-2)\n"
-        "  --device D       A's device (default cpu); --device-b D2: B's (default: D)\n"
-        "  --module PATH, --method NAME, --input SPEC, --inputs FILE   as for `run`\n"
-        "  --verbose        the full report for passing outputs too (default: one line each)\n"
-        "  --json           the report as one JSON object\n\n")
+    static const std::string text
+        = std::string(
+              "torchscope-cli compare A B [--module PATH] [--method NAME] [--input SPEC]... | [--inputs FILE] "
+              "[--trials N]\n"
+              "                       [--seed S] [--variant plain|negate|scale] [--atol X] [--rtol Y] [--device D]\n"
+              "                       [--device-b D2] [--json]\n\n"
+              "Runs the same method of A and B (or of one archive on two devices: pass it twice with --device and\n"
+              "--device-b) on the same inputs and compares every output as torch.testing.assert_close does: per "
+              "output\n"
+              "the tolerance used, mismatched elements, the greatest absolute and relative difference with their "
+              "index,\n"
+              "the smallest tolerance that would pass, a 10-bin histogram of |a - b|, PASS or FAIL. Exit 0 when every\n"
+              "trial passes, 1 when any output differs, 2 on an error.\n\n"
+              "  --trials N       N input sets: trial i draws from seed S+i and cycles the variants plain,\n"
+              "                   negate (every float input sign-flipped) and scale (x10) (default 1)\n"
+              "  --seed S         first trial's seed (default 0)\n"
+              "  --variant V      use this variant for every trial (what the reproduce command passes)\n"
+              "  --atol X         absolute tolerance (default per dtype: float32 1e-5, float64 1e-7, float16 1e-5,\n"
+              "                   bfloat16 1e-5; integers and bool exact)\n"
+              "  --rtol Y         relative tolerance (default float32 1.3e-6, float64 1e-7, float16 1e-3, bfloat16 "
+              "1.6e-2)\n"
+              "  --device D       A's device (default cpu); --device-b D2: B's (default: D)\n"
+              "  --module PATH, --method NAME, --input SPEC, --inputs FILE   as for `run`\n"
+              "  --verbose        the full report for passing outputs too (default: one line each)\n"
+              "  --json           the report as one JSON object\n\n")
         + inputSpecGrammar();
     return text.c_str();
 }

@@ -62,8 +62,9 @@ namespace {
         case ValueNode::Kind::Dict:
             out += std::string(ValueNode::kindName(v.kind)) + " of " + std::to_string(v.items.size()) + "\n";
             for (size_t i = 0; i < v.items.size(); ++i)
-                printValue(v.items[i], v.kind == ValueNode::Kind::Dict ? "[" + v.keys[i] + "]" : "[" + std::to_string(i) + "]",
-                    indent + 2, shown, out);
+                printValue(v.items[i],
+                    v.kind == ValueNode::Kind::Dict ? "[" + v.keys[i] + "]" : "[" + std::to_string(i) + "]", indent + 2,
+                    shown, out);
             return;
         case ValueNode::Kind::Tensor:
             break;
@@ -88,7 +89,8 @@ namespace {
     int runOrRetrace(const Args& args, bool retrace)
     {
         if (args.positional.size() != 1)
-            return fail("'" + args.command + "' takes 1 argument, the archive (see torchscope-cli " + args.command + " --help)");
+            return fail("'" + args.command + "' takes 1 argument, the archive (see torchscope-cli " + args.command
+                + " --help)");
         auto specs = inputSpecsOf(args);
         if (!specs)
             return fail(specs.error().message);
@@ -138,8 +140,8 @@ namespace {
             writeOut(w.str());
             return kSuccess;
         }
-        std::string out = "Method: " + (r.modulePath.empty() ? std::string() : r.modulePath + ".") + r.method
-            + " on " + r.device + " (eval mode, inference mode)\n";
+        std::string out = "Method: " + (r.modulePath.empty() ? std::string() : r.modulePath + ".") + r.method + " on "
+            + r.device + " (eval mode, inference mode)\n";
         out += "Inputs:\n";
         if (r.inputs.empty())
             out += "  none\n";
@@ -152,7 +154,8 @@ namespace {
             + std::to_string(t.warmup) + " warm-up: mean " + number(t.meanMs) + " ms, median " + number(t.medianMs)
             + " ms, p95 " + number(t.p95Ms) + " ms, min " + number(t.minMs) + " ms\n";
         out += "Peak memory: "
-            + (r.peakMemoryBytes ? formatBytes(*r.peakMemoryBytes) : "n/a on " + r.device + " (LibTorch reports it for CUDA only)")
+            + (r.peakMemoryBytes ? formatBytes(*r.peakMemoryBytes)
+                                 : "n/a on " + r.device + " (LibTorch reports it for CUDA only)")
             + "\n";
         if (!request.saveOutputs.empty())
             out += "Saved output to " + request.saveOutputs + " (torch.load reads it)\n";
@@ -200,7 +203,8 @@ std::string number(double v)
 
 std::string shellQuote(const std::string& word)
 {
-    if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=@,")
+    if (!word.empty()
+        && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=@,")
             == std::string::npos)
         return word;
     std::string out = "'";
@@ -214,39 +218,45 @@ int retraceCommand(const Args& args) { return runOrRetrace(args, true); }
 
 const char* runUsage()
 {
-    static const std::string text = std::string(
-        "torchscope-cli run ARCHIVE [--module PATH] [--method NAME] [--device D] [--input SPEC]... | [--inputs FILE]\n"
-        "                   [--seed N] [--repeat N] [--warmup N] [--save-outputs FILE] [--save-inputs FILE]\n"
-        "                   [--values N] [--json]\n\n"
-        "Runs a method in eval mode under inference mode and prints its inputs, its output as a tree (tuples,\n"
-        "lists, dicts, scalars, None; each tensor with dtype, shape, device, min/max/mean/std, NaN and Inf counts\n"
-        "and its first values) and the timing of the timed runs (mean, median, p95, min).\n\n"
-        "  --module PATH        the submodule (default: the root module)\n"
-        "  --method NAME        the method (default: forward, else the module's first method)\n"
-        "  --device D           cpu (default), cuda or cuda:N\n"
-        "  --input SPEC         one per argument, in order (see below)\n"
-        "  --inputs FILE        all inputs from a file: a tensor or a tuple/list of inputs saved by torch.save,\n"
-        "                       or a NumPy .npy array (missing trailing arguments take their defaults)\n"
-        "  --seed N             seed of the random fills (default 0): the same seed gives the same inputs\n"
-        "  --repeat N           timed runs (default 1)\n"
-        "  --warmup N           untimed runs first (default 0)\n"
-        "  --save-outputs FILE  write the output with torch::pickle_save: torch.load(FILE) reads it\n"
-        "  --save-inputs FILE   write the inputs likewise, as a tuple (usable with --inputs)\n"
-        "  --values N           values shown per tensor (default 12; with --json all up to N, default 100000)\n"
-        "  --json               the inputs, output tree, timing and peak memory as one JSON object\n\n")
+    static const std::string text
+        = std::string(
+              "torchscope-cli run ARCHIVE [--module PATH] [--method NAME] [--device D] [--input SPEC]... | [--inputs "
+              "FILE]\n"
+              "                   [--seed N] [--repeat N] [--warmup N] [--save-outputs FILE] [--save-inputs FILE]\n"
+              "                   [--values N] [--json]\n\n"
+              "Runs a method in eval mode under inference mode and prints its inputs, its output as a tree (tuples,\n"
+              "lists, dicts, scalars, None; each tensor with dtype, shape, device, min/max/mean/std, NaN and Inf "
+              "counts\n"
+              "and its first values) and the timing of the timed runs (mean, median, p95, min).\n\n"
+              "  --module PATH        the submodule (default: the root module)\n"
+              "  --method NAME        the method (default: forward, else the module's first method)\n"
+              "  --device D           cpu (default), cuda or cuda:N\n"
+              "  --input SPEC         one per argument, in order (see below)\n"
+              "  --inputs FILE        all inputs from a file: a tensor or a tuple/list of inputs saved by torch.save,\n"
+              "                       or a NumPy .npy array (missing trailing arguments take their defaults)\n"
+              "  --seed N             seed of the random fills (default 0): the same seed gives the same inputs\n"
+              "  --repeat N           timed runs (default 1)\n"
+              "  --warmup N           untimed runs first (default 0)\n"
+              "  --save-outputs FILE  write the output with torch::pickle_save: torch.load(FILE) reads it\n"
+              "  --save-inputs FILE   write the inputs likewise, as a tuple (usable with --inputs)\n"
+              "  --values N           values shown per tensor (default 12; with --json all up to N, default 100000)\n"
+              "  --json               the inputs, output tree, timing and peak memory as one JSON object\n\n")
         + inputSpecGrammar();
     return text.c_str();
 }
 
 const char* retraceUsage()
 {
-    static const std::string text = std::string(
-        "torchscope-cli retrace ARCHIVE [--module PATH] [--method NAME] [--input SPEC]... | [--inputs FILE]\n"
-        "                       [--seed N]\n\n"
-        "Traces the method with concrete inputs, as torch.jit.trace does (torch::jit::tracer::trace), and prints\n"
-        "the flattened, inlined graph: the ops these inputs ran, each `if` resolved to the branch taken and each\n"
-        "loop unrolled. Compare it with `graph --inlined` of the scripted method.\n\n"
-        "  --module PATH, --method NAME, --input SPEC, --inputs FILE, --seed N   as for `run`\n\n")
+    static const std::string text
+        = std::string(
+              "torchscope-cli retrace ARCHIVE [--module PATH] [--method NAME] [--input SPEC]... | [--inputs FILE]\n"
+              "                       [--seed N]\n\n"
+              "Traces the method with concrete inputs, as torch.jit.trace does (torch::jit::tracer::trace), and "
+              "prints\n"
+              "the flattened, inlined graph: the ops these inputs ran, each `if` resolved to the branch taken and "
+              "each\n"
+              "loop unrolled. Compare it with `graph --inlined` of the scripted method.\n\n"
+              "  --module PATH, --method NAME, --input SPEC, --inputs FILE, --seed N   as for `run`\n\n")
         + inputSpecGrammar();
     return text.c_str();
 }

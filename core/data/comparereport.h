@@ -41,7 +41,10 @@ struct OutputComparison {
     std::string valueA; // scalars and non-tensor leaves, printed
     std::string valueB;
 
-    double mismatchedPercent() const { return numel ? 100.0 * static_cast<double>(mismatched) / static_cast<double>(numel) : 0; }
+    double mismatchedPercent() const
+    {
+        return numel ? 100.0 * static_cast<double>(mismatched) / static_cast<double>(numel) : 0;
+    }
 };
 
 struct TrialReport {

@@ -124,7 +124,8 @@ namespace {
                 const std::string dim = rest.substr(start, x == std::string::npos ? std::string::npos : x - start);
                 std::int64_t n = 0;
                 if (!parseInt(dim, n) || n < 0)
-                    return bad(spec, "the shape must be sizes joined by x (e.g. 1x3x224x224), or scalar for a 0-d tensor");
+                    return bad(
+                        spec, "the shape must be sizes joined by x (e.g. 1x3x224x224), or scalar for a 0-d tensor");
                 out.shape.push_back(n);
                 if (x == std::string::npos)
                     break;
@@ -191,14 +192,26 @@ std::string normalizeDtype(const std::string& raw)
 {
     std::string name = raw.rfind("torch.", 0) == 0 ? raw.substr(6) : raw;
     static const std::pair<const char*, const char*> aliases[] = {
-        { "float32", "float32" }, { "float", "float32" }, { "f32", "float32" },
-        { "float64", "float64" }, { "double", "float64" }, { "f64", "float64" },
-        { "float16", "float16" }, { "half", "float16" }, { "f16", "float16" },
-        { "bfloat16", "bfloat16" }, { "bf16", "bfloat16" },
-        { "int8", "int8" }, { "int16", "int16" }, { "short", "int16" },
-        { "int32", "int32" }, { "int", "int32" },
-        { "int64", "int64" }, { "long", "int64" },
-        { "uint8", "uint8" }, { "bool", "bool" },
+        { "float32", "float32" },
+        { "float", "float32" },
+        { "f32", "float32" },
+        { "float64", "float64" },
+        { "double", "float64" },
+        { "f64", "float64" },
+        { "float16", "float16" },
+        { "half", "float16" },
+        { "f16", "float16" },
+        { "bfloat16", "bfloat16" },
+        { "bf16", "bfloat16" },
+        { "int8", "int8" },
+        { "int16", "int16" },
+        { "short", "int16" },
+        { "int32", "int32" },
+        { "int", "int32" },
+        { "int64", "int64" },
+        { "long", "int64" },
+        { "uint8", "uint8" },
+        { "bool", "bool" },
     };
     for (const auto& [alias, canonical] : aliases)
         if (name == alias)

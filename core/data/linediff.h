@@ -20,7 +20,7 @@ std::vector<std::string> splitLines(const std::string& text);
 
 // `diff -u` text ("--- nameA", "+++ nameB", "@@ -l,n +l,n @@" hunks with `context` lines around each change);
 // empty when the texts are equal.
-std::string unifiedDiff(const std::string& a, const std::string& b, const std::string& nameA,
-    const std::string& nameB, int context = 3);
+std::string unifiedDiff(
+    const std::string& a, const std::string& b, const std::string& nameA, const std::string& nameB, int context = 3);
 
 } // namespace torchscope

@@ -73,8 +73,15 @@ Result<NpyArray> parseNpy(const std::string& bytes, const std::string& path)
         const char* dtype;
         int size;
     } types[] = {
-        { "f2", "float16", 2 }, { "f4", "float32", 4 }, { "f8", "float64", 8 }, { "i1", "int8", 1 },
-        { "i2", "int16", 2 }, { "i4", "int32", 4 }, { "i8", "int64", 8 }, { "u1", "uint8", 1 }, { "b1", "bool", 1 },
+        { "f2", "float16", 2 },
+        { "f4", "float32", 4 },
+        { "f8", "float64", 8 },
+        { "i1", "int8", 1 },
+        { "i2", "int16", 2 },
+        { "i4", "int32", 4 },
+        { "i8", "int64", 8 },
+        { "u1", "uint8", 1 },
+        { "b1", "bool", 1 },
     };
     NpyArray array;
     for (const auto& t : types)

@@ -1,5 +1,5 @@
-#include "comparereport.h"
 #include "runresult.h"
+#include "comparereport.h"
 
 #include <algorithm>
 #include <cmath>

@@ -68,7 +68,8 @@ namespace {
         {
         }
 
-        void compare(const c10::IValue& a, const c10::IValue& b, const std::string& path, std::vector<OutputComparison>& out)
+        void compare(
+            const c10::IValue& a, const c10::IValue& b, const std::string& path, std::vector<OutputComparison>& out)
         {
             const bool containerA = a.isTuple() || a.isList();
             const bool containerB = b.isTuple() || b.isList();
@@ -78,7 +79,8 @@ namespace {
                 const auto itemsA = a.isTuple() ? a.toTupleRef().elements().vec() : a.toListRef().vec();
                 const auto itemsB = b.isTuple() ? b.toTupleRef().elements().vec() : b.toListRef().vec();
                 if (itemsA.size() != itemsB.size())
-                    return out.push_back(problem(path, "structure differs: A returns " + kindOf(a) + ", B " + kindOf(b)));
+                    return out.push_back(
+                        problem(path, "structure differs: A returns " + kindOf(a) + ", B " + kindOf(b)));
                 for (size_t i = 0; i < itemsA.size(); ++i)
                     compare(itemsA[i], itemsB[i], path + "[" + std::to_string(i) + "]", out);
             } else if (a.isGenericDict() && b.isGenericDict()) {
@@ -94,7 +96,8 @@ namespace {
                 }
                 for (const auto& entry : db)
                     if (!da.contains(entry.key()))
-                        out.push_back(problem(path, "structure differs: key " + printed(entry.key()) + " is in B's output only"));
+                        out.push_back(
+                            problem(path, "structure differs: key " + printed(entry.key()) + " is in B's output only"));
             } else if (a.isNone() && b.isNone()) {
                 OutputComparison c;
                 c.path = path;
@@ -195,12 +198,14 @@ namespace {
             const auto relArg = rel.argmax().item<std::int64_t>();
             c.maxRelDiff = rel[relArg].item<double>();
             c.maxRelIndex = unravel(relArg, c.shape);
-            const at::Tensor needAtol = at::where(at::isnan(diff), at::full_like(diff, inf), diff - c.tolerance.rtol * absY);
+            const at::Tensor needAtol
+                = at::where(at::isnan(diff), at::full_like(diff, inf), diff - c.tolerance.rtol * absY);
             c.requiredAtol = std::max(0.0, needAtol.max().item<double>());
             const at::Tensor over = diff > c.tolerance.atol;
             if (over.any().item<bool>()) {
                 at::Tensor needRtol = at::where(over, (diff - c.tolerance.atol) / absY, at::zeros_like(diff));
-                needRtol = at::where(at::isnan(needRtol) | (over & at::isnan(diff)), at::full_like(diff, inf), needRtol);
+                needRtol
+                    = at::where(at::isnan(needRtol) | (over & at::isnan(diff)), at::full_like(diff, inf), needRtol);
                 c.requiredRtol = needRtol.max().item<double>();
             }
             c.histogramMax = finiteDiff.max().item<double>();
@@ -235,8 +240,8 @@ Result<CompareReport> compareArchives(Archive& archiveA, Archive& archiveB, cons
         return Error { ErrorKind::InvalidArgument, "--trials must be 1 or more" };
 
     // Which archive raised decides whose name the error carries.
-    auto prepare = [&](Archive::Impl& impl, const at::Device& device, const std::string& methodName)
-        -> Result<torch::jit::Method> {
+    auto prepare = [&](Archive::Impl& impl, const at::Device& device,
+                       const std::string& methodName) -> Result<torch::jit::Method> {
         return guarded(impl.source->displayName, [&]() -> Result<torch::jit::Method> {
             impl.module.eval();
             if (!device.is_cpu())

@@ -19,9 +19,16 @@ namespace {
     at::ScalarType scalarTypeOf(const std::string& dtype, at::ScalarType fallback)
     {
         static const std::pair<const char*, at::ScalarType> types[] = {
-            { "float32", at::kFloat }, { "float64", at::kDouble }, { "float16", at::kHalf },
-            { "bfloat16", at::kBFloat16 }, { "int8", at::kChar }, { "int16", at::kShort }, { "int32", at::kInt },
-            { "int64", at::kLong }, { "uint8", at::kByte }, { "bool", at::kBool },
+            { "float32", at::kFloat },
+            { "float64", at::kDouble },
+            { "float16", at::kHalf },
+            { "bfloat16", at::kBFloat16 },
+            { "int8", at::kChar },
+            { "int16", at::kShort },
+            { "int32", at::kInt },
+            { "int64", at::kLong },
+            { "uint8", at::kByte },
+            { "bool", at::kBool },
         };
         for (const auto& [name, type] : types)
             if (dtype == name)
@@ -63,12 +70,14 @@ namespace {
             const std::string text = firstLine(exceptionText(e));
             // LibTorch 1.13's unpickler lacks APPEND (opcode 'a', 0x61), which pickle uses for one-element lists;
             // 2.x reads it.
-            const bool oneElementList = text.find("Unknown opcode") != std::string::npos && text.find("0x61") != std::string::npos;
+            const bool oneElementList
+                = text.find("Unknown opcode") != std::string::npos && text.find("0x61") != std::string::npos;
             return bad("cannot read '" + path + "' as inputs: " + text
-                + (oneElementList ? " (this LibTorch " + compat::libtorchVersion()
+                + (oneElementList
+                        ? " (this LibTorch " + compat::libtorchVersion()
                             + " cannot read one-element lists from torch.save files: save the list as a tuple or build "
                               "against LibTorch 2.x)"
-                                  : " (give a tensor or a tuple of inputs saved by torch.save, or a NumPy .npy array)"));
+                        : " (give a tensor or a tuple of inputs saved by torch.save, or a NumPy .npy array)"));
         }
     }
 
@@ -146,11 +155,13 @@ namespace {
             case InputKind::Int:
                 if (kind == c10::TypeKind::FloatType)
                     return c10::IValue(static_cast<double>(spec.intValue));
-                if (kind != c10::TypeKind::IntType && kind != c10::TypeKind::NumberType && kind != c10::TypeKind::AnyType)
+                if (kind != c10::TypeKind::IntType && kind != c10::TypeKind::NumberType
+                    && kind != c10::TypeKind::AnyType)
                     return mismatch("an int");
                 return c10::IValue(spec.intValue);
             case InputKind::Float:
-                if (kind != c10::TypeKind::FloatType && kind != c10::TypeKind::NumberType && kind != c10::TypeKind::AnyType)
+                if (kind != c10::TypeKind::FloatType && kind != c10::TypeKind::NumberType
+                    && kind != c10::TypeKind::AnyType)
                     return mismatch("a float");
                 return c10::IValue(spec.floatValue);
             case InputKind::Bool:
@@ -215,7 +226,8 @@ namespace {
                         return item.error();
                     if (keyType->kind() == c10::TypeKind::IntType) {
                         try {
-                            dict.insert_or_assign(c10::IValue(static_cast<std::int64_t>(std::stoll(key))), item.value());
+                            dict.insert_or_assign(
+                                c10::IValue(static_cast<std::int64_t>(std::stoll(key))), item.value());
                         } catch (const std::exception&) {
                             return bad(where + " has int keys, and '" + key + "' is not an int");
                         }
@@ -358,7 +370,8 @@ Result<std::vector<c10::IValue>> buildInputs(const torch::jit::Method& method, c
         return inputs;
     }
     if (specs.size() > count)
-        return bad(std::to_string(specs.size()) + " inputs given, but " + signature + " takes " + std::to_string(count));
+        return bad(
+            std::to_string(specs.size()) + " inputs given, but " + signature + " takes " + std::to_string(count));
     const auto described = describeArguments(method);
     Builder builder(seed);
     std::vector<c10::IValue> inputs;

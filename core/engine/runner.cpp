@@ -61,7 +61,8 @@ Result<at::Device> resolveDevice(const std::string& name)
     return at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 
-Result<torch::jit::Method> chooseMethod(const Archive::Impl& impl, const std::string& modulePath, const std::string& name)
+Result<torch::jit::Method> chooseMethod(
+    const Archive::Impl& impl, const std::string& modulePath, const std::string& name)
 {
     if (!name.empty())
         return impl.method(modulePath, name);

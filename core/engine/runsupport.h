@@ -23,7 +23,8 @@ struct EngineAccess {
 Result<at::Device> resolveDevice(const std::string& name);
 
 // The method a request names: `name`, else forward, else the module's first method.
-Result<torch::jit::Method> chooseMethod(const Archive::Impl& impl, const std::string& modulePath, const std::string& name);
+Result<torch::jit::Method> chooseMethod(
+    const Archive::Impl& impl, const std::string& modulePath, const std::string& name);
 
 // The schema's arguments without self, and what each would get with no spec.
 std::vector<ArgumentSpec> describeArguments(const torch::jit::Method& method);

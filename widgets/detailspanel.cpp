@@ -30,6 +30,9 @@ namespace {
         auto* label = new QLabel(parent);
         label->setObjectName(objectName);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // A mangled type or a long schema must not widen the whole side panel: it wraps where it can and is
+        // clipped where it cannot (it stays selectable, and the Methods box scrolls with the panel).
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         return label;
     }
 

@@ -326,9 +326,20 @@ void GraphPanel::onLayout(std::uint64_t ticket, std::shared_ptr<const GraphLayou
     }
     m_scene->setGraph(m_building, layout);
     m_view->minimap()->sceneChanged();
-    if (m_fitNext)
+    if (m_fitNext || m_view->isAutoView()) {
         m_view->showInitialView();
+    } else if (!m_focusModule.isEmpty()) {
+        for (size_t i = 0; i < m_building->clusters.size(); ++i) {
+            const VisualCluster& c = m_building->clusters[i];
+            if (c.kind == ClusterKind::Module && q(c.modulePath) == m_focusModule) {
+                if (const auto* item = m_scene->clusterItem(static_cast<int>(i)))
+                    m_view->centreOnRect(item->sceneBoundingRect());
+                break;
+            }
+        }
+    }
     m_fitNext = false;
+    m_focusModule.clear();
     setStatus(QString(), false);
     markIrNodes(m_codeLineIrNodes);
     if (!m_searchText.isEmpty())
@@ -394,6 +405,7 @@ void GraphPanel::setModuleExpanded(const QString& modulePath, bool expanded)
     const std::string path = modulePath.toStdString();
     if (expanded) {
         m_expansion.expanded.insert(path);
+        m_focusModule = modulePath;
     } else {
         // Closing a module closes what is open inside it too.
         for (auto it = m_expansion.expanded.begin(); it != m_expansion.expanded.end();)

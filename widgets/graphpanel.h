@@ -122,6 +122,7 @@ private:
     QSet<QString> m_waitingFor; // graphs the next drawing needs
     Pending m_pending = Pending::None;
     bool m_fitNext = true; // a new view (not an expansion) shows its initial view
+    QString m_focusModule; // the module just opened: the next drawing shows it
 
     std::shared_ptr<VisualGraph> m_building; // being laid out
     std::uint64_t m_ticket = 0;

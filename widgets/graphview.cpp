@@ -112,15 +112,24 @@ void GraphView::showInitialView()
         return;
     const QSize vp = viewport()->size();
     const double fitAll = std::min(vp.width() / r.width(), vp.height() / r.height()) / unitScale();
-    constexpr double readable = 0.6; // below this the labels of a typical screen are too small to read
+    constexpr double readable = 0.8; // below this the labels of a typical screen are too small to read
     if (fitAll >= readable) {
         setZoom(std::min(fitAll, 1.0));
         centerOn(r.center());
     } else {
         const double fitWidth = vp.width() / r.width() / unitScale();
         setZoom(std::clamp(fitWidth, readable, 1.0));
+        // Start where the data comes in: the topmost node (a graph input), at the top of the window.
+        QPointF start(r.center().x(), r.top());
+        double top = r.bottom();
+        for (int i = 0; m_scene && i < m_scene->nodeCount(); ++i) {
+            if (const GraphNodeItem* item = m_scene->nodeItem(i); item && item->pos().y() < top) {
+                top = item->pos().y();
+                start.setX(item->pos().x());
+            }
+        }
         const double halfHeight = vp.height() / 2.0 / transform().m11();
-        centerOn(QPointF(r.center().x(), r.top() + halfHeight));
+        centerOn(QPointF(start.x(), r.top() + halfHeight));
     }
     m_autoView = true;
     m_minimap->viewChanged();
@@ -135,6 +144,13 @@ void GraphView::centreOnNode(int node)
         ensureVisible(item, 60, 60);
         centerOn(item);
     }
+}
+
+void GraphView::centreOnRect(const QRectF& rect)
+{
+    // The top of a tall cluster, where its inputs come in, matters more than its middle.
+    const double halfHeight = viewport()->height() / 2.0 / transform().m11();
+    centerOn(QPointF(rect.center().x(), std::min(rect.center().y(), rect.top() + halfHeight - 20)));
 }
 
 void GraphView::panTo(const QPointF& scenePos)

@@ -35,6 +35,9 @@ public:
     // as wide as fits. Until the user zooms or pans, resizing the window shows that view again.
     void showInitialView();
     void centreOnNode(int node);
+    void centreOnRect(const QRectF& sceneRect);
+    // True while the initial view shows, before the user zoomed or panned.
+    bool isAutoView() const { return m_autoView; }
     // Centres the view on a scene point, as the user's pan would.
     void panTo(const QPointF& scenePos);
     void setMinimapVisible(bool visible);

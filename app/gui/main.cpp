@@ -67,14 +67,26 @@ int main(int argc, char** argv)
     QCommandLineOption view(QStringLiteral("view"),
         QApplication::translate("main", "With --screenshot: the view to show (code, ir, graph, tree or archive)."),
         QStringLiteral("VIEW"), QStringLiteral("code"));
+    QCommandLineOption inlined(QStringLiteral("inlined"),
+        QApplication::translate("main", "With --screenshot --view graph: draw the inlined graph."));
+    QCommandLineOption expand(QStringLiteral("expand"),
+        QApplication::translate("main", "With --screenshot --view graph: none (the default) or all submodules opened."),
+        QStringLiteral("none|all"), QStringLiteral("none"));
     parser.addOption(screenshot);
     parser.addOption(view);
+    parser.addOption(inlined);
+    parser.addOption(expand);
     parser.process(app);
 
     const QStringList views { QStringLiteral("code"), QStringLiteral("ir"), QStringLiteral("graph"),
         QStringLiteral("tree"), QStringLiteral("archive") };
     if (!views.contains(parser.value(view))) {
         qCritical("torchscope: --view takes code, ir, graph, tree or archive");
+        return 2;
+    }
+    const QString expandValue = parser.value(expand);
+    if (expandValue != QLatin1String("none") && expandValue != QLatin1String("all")) {
+        qCritical("torchscope: --expand takes none or all");
         return 2;
     }
     if (parser.isSet(screenshot) && parser.positionalArguments().size() != 1) {
@@ -85,7 +97,8 @@ int main(int argc, char** argv)
     WorkerPool pool;
     MainWindow window(&pool);
     if (parser.isSet(screenshot))
-        window.takeScreenshotWhenReady(parser.value(screenshot), parser.value(view));
+        window.takeScreenshotWhenReady(parser.value(screenshot), parser.value(view), parser.isSet(inlined),
+            expandValue == QLatin1String("all"));
     window.show();
     if (parser.positionalArguments().isEmpty())
         window.restoreSession();

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "torchscope/version.h"
+#include "widgets/graphpanel.h"
 #include "widgets/messagebar.h"
 #include "widgets/modeltab.h"
 #include "widgets/preferencesdialog.h"
@@ -217,9 +218,17 @@ void MainWindow::addTab(ModelTab* tab)
             saveScreenshot(tab);
     });
     connect(tab, &ModelTab::graphUpdated, this, [this, tab] {
-        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("graph"))
-            saveScreenshot(tab);
+        if (m_screenshotFile.isEmpty() || m_screenshotView != QLatin1String("graph"))
+            return;
+        if (m_screenshotExpandAll && !m_screenshotExpanded && tab->graphPanel()->visualGraph()) {
+            m_screenshotExpanded = true;
+            tab->graphPanel()->expandAll(); // the picture waits for the expanded drawing
+            return;
+        }
+        saveScreenshot(tab);
     });
+    if (!m_screenshotFile.isEmpty() && m_screenshotInlined)
+        tab->setInlined(true);
     updateChrome();
 }
 
@@ -312,8 +321,10 @@ void MainWindow::showAbout()
             .arg(QString::fromLatin1(kVersion)));
 }
 
-void MainWindow::takeScreenshotWhenReady(const QString& file, const QString& view)
+void MainWindow::takeScreenshotWhenReady(const QString& file, const QString& view, bool inlined, bool expandAll)
 {
+    m_screenshotInlined = inlined;
+    m_screenshotExpandAll = expandAll;
     m_screenshotFile = file;
     m_screenshotView = view;
 }

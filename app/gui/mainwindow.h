@@ -28,7 +28,8 @@ public:
     void restoreSession();
     // Saves a picture of the window to `file` once the first archive shows its code and IR, then quits
     // the application (exit code 0, or 2 when the file cannot be written).
-    void takeScreenshotWhenReady(const QString& file, const QString& view);
+    // With view "graph": `inlined` draws the inlined graph, `expandAll` opens every submodule before the picture.
+    void takeScreenshotWhenReady(const QString& file, const QString& view, bool inlined = false, bool expandAll = false);
 
     QTabWidget* tabs() const { return m_tabs; }
     StartPage* startPage() const { return m_startPage; }
@@ -64,6 +65,9 @@ private:
     void keepSplitterStates(ModelTab* tab);
     QString m_screenshotFile;
     QString m_screenshotView;
+    bool m_screenshotInlined = false;
+    bool m_screenshotExpandAll = false;
+    bool m_screenshotExpanded = false;
     bool m_screenshotTaken = false;
 };
 

@@ -359,6 +359,28 @@ private Q_SLOTS:
             QCOMPARE(e.label, chain.edges[std::stoul(e.id.substr(1))].label);
             QVERIFY(e.labelPos.has_value());
         }
+
+        // What layoutGraph gives Graphviz: no edge labels at all; it places them itself, halfway along each edge.
+        DotOptions bare;
+        bare.edgeLabels = false;
+        QVERIFY(toDot(chain, bare).find("Float(1)") == std::string::npos);
+        const auto placed = layoutGraph(chain);
+        QVERIFY2(placed.ok(), placed.ok() ? "" : placed.error().message.c_str());
+        QCOMPARE(placed->edges.size(), size_t(299));
+        for (const LayoutEdge& e : placed->edges) {
+            QCOMPARE(e.label, chain.edges[std::stoul(e.id.substr(1))].label);
+            QVERIFY(e.labelAnchor && e.labelPos);
+            // A straight chain: the anchor is halfway between the two nodes, the label's centre to its right.
+            const auto tail = std::find_if(placed->nodes.begin(), placed->nodes.end(),
+                [&](const LayoutNode& n) { return n.name == e.tail; });
+            const auto head = std::find_if(placed->nodes.begin(), placed->nodes.end(),
+                [&](const LayoutNode& n) { return n.name == e.head; });
+            QVERIFY(tail != placed->nodes.end() && head != placed->nodes.end());
+            const double middle = (tail->y + tail->height / 2 + head->y - head->height / 2) / 2;
+            QVERIFY2(std::abs(e.labelAnchor->y - middle) < 4, e.id.c_str());
+            QVERIFY(std::abs(e.labelPos->y - e.labelAnchor->y) < 1e-9);
+            QVERIFY(e.labelPos->x > e.labelAnchor->x + LayoutEdge::kLabelGap);
+        }
     }
 
     void categories()

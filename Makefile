@@ -34,9 +34,10 @@ icons:
 	bash packaging/icons/make-icons.sh
 
 bench: build
-	@bash scripts/install-deps.sh python3-torch python3-torchvision time bc
+	@bash scripts/install-deps.sh python3-torch python3-torchvision python3-torchaudio time bc graphviz
 	bash bench/open.sh $(BUILD_DIR)
 	bash bench/screenshot.sh $(BUILD_DIR)
+	bash bench/graph.sh $(BUILD_DIR)
 
 # Regenerates the README's pictures from the bundled samples (needs a build; runs offscreen).
 screenshots: build

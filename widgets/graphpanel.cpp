@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -140,6 +141,13 @@ void GraphPanel::buildUi()
     layout->addLayout(statusRow);
     m_status->hide();
     m_cancel->hide();
+    m_statusDelay = new QTimer(this);
+    m_statusDelay->setSingleShot(true);
+    m_statusDelay->setInterval(300);
+    connect(m_statusDelay, &QTimer::timeout, this, [this] {
+        m_status->setVisible(!m_status->text().isEmpty());
+        m_cancel->setVisible(m_cancelShown);
+    });
 
     m_scene = new GraphScene(this);
     m_view = new GraphView(this);
@@ -363,11 +371,18 @@ void GraphPanel::cancelLayout()
 void GraphPanel::setStatus(const QString& text, bool cancellable)
 {
     m_status->setText(text);
+    m_cancelShown = cancellable && !text.isEmpty();
+    // Work in progress says so only when it takes long enough to notice; results and errors show at once.
+    if (cancellable && !text.isEmpty()) {
+        m_statusDelay->start();
+        return;
+    }
+    m_statusDelay->stop();
     m_status->setVisible(!text.isEmpty());
-    m_cancel->setVisible(cancellable && !text.isEmpty());
+    m_cancel->setVisible(false);
 }
 
-QString GraphPanel::statusText() const { return m_status->isHidden() ? QString() : m_status->text(); }
+QString GraphPanel::statusText() const { return m_status->text(); }
 
 void GraphPanel::setFoldPlumbing(bool fold)
 {

@@ -15,6 +15,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace torchscope {
@@ -81,7 +82,11 @@ public:
     const VisualGraph* visualGraph() const;
     GraphScene* scene() const { return m_scene; }
     GraphView* view() const { return m_view; }
+    // What the status line says (or will say, for work in progress that has not taken long yet); empty when
+    // the drawing is on screen and nothing is wrong.
     QString statusText() const;
+    // The drawing for the current graph is on screen, or the panel says why there is none.
+    bool isSettled() const { return !isLayoutPending() && (visualGraph() || !statusText().isEmpty()); }
     // What hovering a drawn node shows (rich text); empty for no node.
     QString toolTipFor(int node) const;
 
@@ -139,6 +144,8 @@ private:
     QLabel* m_matchLabel = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_cancel = nullptr;
+    QTimer* m_statusDelay = nullptr;
+    bool m_cancelShown = false;
     QCheckBox* m_plumbing = nullptr;
     QToolButton* m_exportButton = nullptr;
 };

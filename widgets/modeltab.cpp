@@ -165,6 +165,7 @@ void ModelTab::buildUi()
     m_centreSplitter->addWidget(m_graphPanel);
     m_centreSplitter->setStretchFactor(0, 1);
     m_centreSplitter->setStretchFactor(1, 1);
+    m_centreSplitter->setSizes({ 350, 450 });
     QWidget* centre = column(this, { selectors, m_centreSplitter }, 1);
 
     // Right: details of the selected module and the archive's records.
@@ -439,6 +440,8 @@ void ModelTab::panelNeedsGraph(const QString& modulePath, const QString& method)
     if (const quint64 id = m_worker->graph(modulePath, method, false))
         m_pendingGraph.insert(id, key);
 }
+
+bool ModelTab::textsShown() const { return m_state == State::Ready && m_shownCode == codeKey() && m_shownIr == irKey(); }
 
 // The IR view needs both the text and the graph values (for linking); it updates once both are here.
 void ModelTab::maybeViewsReady()

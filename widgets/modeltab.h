@@ -69,6 +69,8 @@ public:
     void setInlined(bool inlined);
     QString currentModule() const { return m_module; }
     QString currentMethod() const { return m_method; }
+    // The code and IR texts of the current selection are on screen.
+    bool textsShown() const;
 
     void activateFind();
     void zoomIn();

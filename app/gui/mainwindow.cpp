@@ -213,20 +213,23 @@ void MainWindow::addTab(ModelTab* tab)
         updateChrome();
     });
     // A screenshot waits for what it shows: the texts, or for --view graph the drawing.
-    connect(tab, &ModelTab::viewsUpdated, this, [this, tab] {
-        if (!m_screenshotFile.isEmpty() && m_screenshotView != QLatin1String("graph"))
-            saveScreenshot(tab);
-    });
-    connect(tab, &ModelTab::graphUpdated, this, [this, tab] {
-        if (m_screenshotFile.isEmpty() || m_screenshotView != QLatin1String("graph"))
+    // A screenshot waits until everything it shows is there: the texts (unless only the graph is asked for)
+    // and the drawing.
+    const auto screenshotWhenReady = [this, tab] {
+        if (m_screenshotFile.isEmpty() || !tab->graphPanel()->isSettled())
             return;
-        if (m_screenshotExpandAll && !m_screenshotExpanded && tab->graphPanel()->visualGraph()) {
+        const bool graphOnly = m_screenshotView == QLatin1String("graph");
+        if (!graphOnly && !tab->textsShown())
+            return;
+        if (graphOnly && m_screenshotExpandAll && !m_screenshotExpanded && tab->graphPanel()->visualGraph()) {
             m_screenshotExpanded = true;
             tab->graphPanel()->expandAll(); // the picture waits for the expanded drawing
             return;
         }
         saveScreenshot(tab);
-    });
+    };
+    connect(tab, &ModelTab::viewsUpdated, this, screenshotWhenReady);
+    connect(tab, &ModelTab::graphUpdated, this, screenshotWhenReady);
     if (!m_screenshotFile.isEmpty() && m_screenshotInlined)
         tab->setInlined(true);
     updateChrome();

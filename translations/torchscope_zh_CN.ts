@@ -2,9 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>GraphExport</name>
+    <message>
+        <location filename="../widgets/graphexport.cpp" line="+21"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <location line="+50"/>
+        <source>there is no graph to export</source>
+        <translation>没有可导出的图</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>%1 × %2 pixels is too big; choose a smaller scale</source>
+        <translation>%1 × %2 像素太大；请选择较小的缩放比例</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>compressing the image failed</source>
+        <translation>压缩图像失败</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Drawn by TorchScope</source>
+        <translation>由 TorchScope 绘制</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+46"/>
+        <location filename="../app/gui/main.cpp" line="+58"/>
         <source>Inspect TorchScript archives: modules, code and IR.</source>
         <translation>查看 TorchScript 归档：模块、代码和 IR。</translation>
     </message>
@@ -20,8 +49,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>With --screenshot: the view to show (code, ir, tree or archive).</source>
-        <translation>与 --screenshot 一起使用：要显示的视图（code、ir、tree 或 archive）。</translation>
+        <source>With --screenshot: the view to show (code, ir, graph, tree or archive).</source>
+        <translation>与 --screenshot 一起使用：要显示的视图（code、ir、graph、tree 或 archive）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --screenshot --view graph: draw the inlined graph.</source>
+        <translation>与 --screenshot --view graph 一起使用：绘制内联图。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --screenshot --view graph: none (the default) or all submodules opened.</source>
+        <translation>与 --screenshot --view graph 一起使用：none（默认）或 all（展开所有子模块）。</translation>
     </message>
     <message>
         <location filename="../app/worker/main.cpp" line="+38"/>
@@ -134,7 +173,7 @@
 <context>
     <name>torchscope::DetailsPanel</name>
     <message>
-        <location filename="../widgets/detailspanel.cpp" line="+60"/>
+        <location filename="../widgets/detailspanel.cpp" line="+63"/>
         <source>Path:</source>
         <translation>路径：</translation>
     </message>
@@ -345,6 +384,207 @@
     </message>
 </context>
 <context>
+    <name>torchscope::GraphMinimap</name>
+    <message>
+        <location filename="../widgets/graphminimap.cpp" line="+17"/>
+        <source>Overview: click or drag to move the view</source>
+        <translation>概览：单击或拖动以移动视图</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::GraphPanel</name>
+    <message>
+        <location filename="../widgets/graphpanel.cpp" line="+107"/>
+        <source>Expand</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open every submodule box one level</source>
+        <translation>将每个子模块框展开一层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open every submodule, all the way down</source>
+        <translation>展开所有子模块，直到最底层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collapse all</source>
+        <translation>全部折叠</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close every opened submodule</source>
+        <translation>折叠所有已展开的子模块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plumbing</source>
+        <translation>辅助节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show constants, attribute reads and list/tuple packing as nodes</source>
+        <translation>将常量、属性读取和列表/元组打包显示为节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fit the graph to the window (F)</source>
+        <translation>使整个图适应窗口 (F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to selection</source>
+        <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom to the selected node (Z)</source>
+        <translation>缩放到所选节点 (Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the graph as SVG, PNG or DOT</source>
+        <translation>将图保存为 SVG、PNG 或 DOT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find op, value or module; &quot;quoted&quot; = exact</source>
+        <translation>查找算子、值或模块；&quot;加引号&quot; = 精确匹配</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配 (Enter)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for this layout; the drawing on screen stays</source>
+        <translation>不再等待此布局；屏幕上的图保持不变</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>This method&apos;s graph is not available.</source>
+        <translation>此方法的图不可用。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Reading the graphs of %n submodule(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个子模块的图…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The graph cannot be drawn: %1</source>
+        <translation>无法绘制该图：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Laying out %n node(s)…</source>
+        <translation>
+            <numerusform>正在布局 %n 个节点…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The graph could not be laid out: %1</source>
+        <translation>无法对该图进行布局：%1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Layout cancelled; the drawing on screen is the previous one.</source>
+        <translation>布局已取消；屏幕上显示的是之前的图。</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>module: %1</source>
+        <translation>模块：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>calls %1 (double-click to open)</source>
+        <translation>调用 %1（双击展开）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>.code line %1</source>
+        <translation>.code 第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Searching inside submodules…</source>
+        <translation>正在子模块中搜索…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no graph to export.</source>
+        <translation>没有可导出的图。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot export to %1: the name must end in .svg, .png or .dot.</source>
+        <translation>无法导出到 %1：文件名必须以 .svg、.png 或 .dot 结尾。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+17"/>
+        <source>Export Graph</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>SVG, vector with text (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
+        <translation>SVG，含文本的矢量图 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels per point (1 gives %1 × %2 pixels):</source>
+        <translation>每点像素数（1 对应 %1 × %2 像素）：</translation>
+    </message>
+</context>
+<context>
     <name>torchscope::IrLexer</name>
     <message>
         <location filename="../widgets/irlexer.cpp" line="+78"/>
@@ -410,7 +650,7 @@
 <context>
     <name>torchscope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+78"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+83"/>
         <source>MyCell (traced)</source>
         <translation>MyCell（追踪）</translation>
     </message>
@@ -555,7 +795,7 @@
         <translation>无法读取内置示例 %1。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+77"/>
         <source>%1 — TorchScope</source>
         <translation>%1 — TorchScope</translation>
     </message>
@@ -591,7 +831,7 @@
 <context>
     <name>torchscope::ModelTab</name>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="+67"/>
+        <location filename="../widgets/modeltab.cpp" line="+72"/>
         <source>Filter modules</source>
         <translation>筛选模块</translation>
     </message>
@@ -641,7 +881,7 @@
         <translation>&lt;b&gt;IR&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -649,6 +889,11 @@
         <location line="+1"/>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Node</source>
+        <translation>节点</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -666,7 +911,12 @@
         <translation># 此模块没有方法。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
+        <source>This module has no methods.</source>
+        <translation>此模块没有方法。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>module %1</source>
         <translation>模块 %1</translation>
     </message>
@@ -691,7 +941,7 @@
         <translation>重新加载</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source># %1</source>
         <translation># %1</translation>
     </message>
@@ -754,6 +1004,54 @@ Path: %2</source>
         <location line="+2"/>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::NodeDetails</name>
+    <message>
+        <location filename="../widgets/nodedetails.cpp" line="+28"/>
+        <source>&lt;p&gt;Select a node in the graph or a line of the IR to see its details here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在图中选择一个节点或在 IR 中选择一行，即可在此查看其详细信息。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Module:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(root)</source>
+        <translation>（根）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calls:</source>
+        <translation>调用：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>.code line %1 of %2</source>
+        <translation>%2 的 .code 第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python source %1:%2</source>
+        <translation>Python 源码 %1:%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
     </message>
 </context>
 <context>

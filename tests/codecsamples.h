@@ -46,6 +46,12 @@ FIELDS_UNCHANGED(IrBlock, 80);
 FIELDS_UNCHANGED(IrGraph, 144);
 FIELDS_UNCHANGED(Error, 72);
 FIELDS_UNCHANGED(TensorStats, 128);
+FIELDS_UNCHANGED(InputSpec, 192);
+FIELDS_UNCHANGED(ArgumentSpec, 296);
+FIELDS_UNCHANGED(ValueNode, 304);
+FIELDS_UNCHANGED(TimingStats, 72);
+FIELDS_UNCHANGED(RunRequest, 272);
+FIELDS_UNCHANGED(RunResult, 536);
 #endif
 
 namespace codectest {
@@ -86,6 +92,15 @@ bool same(const IrBlock& a, const IrBlock& b);
 bool same(const IrGraph& a, const IrGraph& b);
 bool same(const Error& a, const Error& b);
 bool same(const TensorStats& a, const TensorStats& b);
+bool same(InputKind a, InputKind b) { return a == b; }
+bool same(Fill a, Fill b) { return a == b; }
+bool same(ValueNode::Kind a, ValueNode::Kind b) { return a == b; }
+bool same(const InputSpec& a, const InputSpec& b);
+bool same(const ArgumentSpec& a, const ArgumentSpec& b);
+bool same(const ValueNode& a, const ValueNode& b);
+bool same(const TimingStats& a, const TimingStats& b);
+bool same(const RunRequest& a, const RunRequest& b);
+bool same(const RunResult& a, const RunResult& b);
 template <typename T>
 bool same(const std::optional<T>& a, const std::optional<T>& b);
 
@@ -192,6 +207,41 @@ bool same(const TensorStats& a, const TensorStats& b)
 {
     return SAME(numel) && SAME(min) && SAME(max) && SAME(mean) && SAME(std) && SAME(zeros) && SAME(nans) && SAME(infs)
         && SAME(valid) && SAME(dtype) && SAME(shape);
+}
+
+bool same(const InputSpec& a, const InputSpec& b)
+{
+    return SAME(kind) && SAME(fill) && SAME(fillValue) && SAME(low) && SAME(high) && SAME(shape) && SAME(dtype)
+        && SAME(intValue) && SAME(floatValue) && SAME(boolValue) && SAME(text) && SAME(items) && SAME(keys);
+}
+
+bool same(const ArgumentSpec& a, const ArgumentSpec& b)
+{
+    return SAME(name) && SAME(type) && SAME(defaultValue) && SAME(suggested);
+}
+
+bool same(const ValueNode& a, const ValueNode& b)
+{
+    return SAME(kind) && SAME(stats) && SAME(device) && SAME(values) && SAME(valuesTruncated) && SAME(intValue)
+        && SAME(floatValue) && SAME(boolValue) && SAME(text) && SAME(items) && SAME(keys);
+}
+
+bool same(const TimingStats& a, const TimingStats& b)
+{
+    return SAME(warmup) && SAME(runs) && SAME(meanMs) && SAME(medianMs) && SAME(p95Ms) && SAME(minMs) && SAME(maxMs)
+        && SAME(samplesMs);
+}
+
+bool same(const RunRequest& a, const RunRequest& b)
+{
+    return SAME(modulePath) && SAME(method) && SAME(device) && SAME(inputs) && SAME(inputsFile) && SAME(seed)
+        && SAME(warmup) && SAME(repeat) && SAME(valueLimit) && SAME(saveOutputs) && SAME(saveInputs) && SAME(variant);
+}
+
+bool same(const RunResult& a, const RunResult& b)
+{
+    return SAME(modulePath) && SAME(method) && SAME(device) && SAME(argumentNames) && SAME(inputs) && SAME(output)
+        && SAME(timing) && SAME(peakMemoryBytes);
 }
 
 // ---- Sample values: every field differs from its default and from its neighbours of the same type.
@@ -337,6 +387,118 @@ TensorStats makeTensorStats()
     return t;
 }
 
+// A tensor spec with every field set, and containers of each kind around it.
+InputSpec makeInputSpec()
+{
+    InputSpec t;
+    t.kind = InputKind::Tensor;
+    t.fill = Fill::Randint;
+    t.fillValue = -2.5;
+    t.low = -3;
+    t.high = std::int64_t(1) << 40;
+    t.shape = { 1, 3, 0, 224 };
+    t.dtype = "bfloat16";
+    t.intValue = -7;
+    t.floatValue = 0.125;
+    t.boolValue = true;
+    t.text = "/data/\xc3\xbc.npy"s;
+    InputSpec list;
+    list.kind = InputKind::List;
+    list.items = { t, InputSpec {} };
+    InputSpec dict;
+    dict.kind = InputKind::Dict;
+    dict.items = { list, t };
+    dict.keys = { "a", kBinary };
+    return dict;
+}
+
+ArgumentSpec makeArgumentSpec(bool withDefault)
+{
+    ArgumentSpec a;
+    a.name = withDefault ? "inputs" : "x";
+    a.type = withDefault ? "Dict[str, Tensor]" : "Tensor";
+    if (withDefault)
+        a.defaultValue = "None"s;
+    a.suggested = makeInputSpec();
+    return a;
+}
+
+ValueNode makeTensorNode()
+{
+    ValueNode n;
+    n.kind = ValueNode::Kind::Tensor;
+    n.stats = makeTensorStats();
+    n.device = "cuda:1";
+    n.values = { -0.0, 1.5, std::numeric_limits<double>::infinity(), 3e-310 };
+    n.valuesTruncated = true;
+    n.intValue = -9;
+    n.floatValue = 2.5;
+    n.boolValue = true;
+    n.text = "Tensor";
+    return n;
+}
+
+ValueNode makeValueNode()
+{
+    ValueNode tuple;
+    tuple.kind = ValueNode::Kind::Tuple;
+    ValueNode str;
+    str.kind = ValueNode::Kind::Str;
+    str.text = kBinary;
+    ValueNode dict;
+    dict.kind = ValueNode::Kind::Dict;
+    dict.items = { makeTensorNode(), str };
+    dict.keys = { "'a'", "'b'" };
+    tuple.items = { makeTensorNode(), dict, ValueNode {} };
+    return tuple;
+}
+
+TimingStats makeTimingStats()
+{
+    TimingStats t;
+    t.warmup = 3;
+    t.runs = 4;
+    t.meanMs = 1.25;
+    t.medianMs = 1.125;
+    t.p95Ms = 2.5;
+    t.minMs = 0.5;
+    t.maxMs = 3.5;
+    t.samplesMs = { 0.5, 3.5, 1.0, 1.25 };
+    return t;
+}
+
+RunRequest makeRunRequest()
+{
+    RunRequest r;
+    r.modulePath = "block.inner";
+    r.method = "combine";
+    r.device = "cuda:1";
+    r.inputs = { makeInputSpec(), InputSpec {} };
+    r.inputsFile = "/in/\xe6\xa8\xa1.pt"s;
+    r.seed = std::numeric_limits<std::uint64_t>::max();
+    r.warmup = 2;
+    r.repeat = 20;
+    r.valueLimit = std::int64_t(1) << 33;
+    r.saveOutputs = "/out/o.pt";
+    r.saveInputs = "/out/i.pt";
+    r.variant = "negate";
+    return r;
+}
+
+RunResult makeRunResult()
+{
+    RunResult r;
+    r.modulePath = "block";
+    r.method = "forward";
+    r.device = "cuda:0";
+    r.argumentNames = { "x", "h" };
+    r.inputs = { makeTensorNode(), ValueNode {} };
+    r.output = makeValueNode();
+    r.timing = makeTimingStats();
+    r.peakMemoryBytes = std::int64_t(1) << 34;
+    return r;
+}
+
 // ---- Round trips
 
 template <typename T>
@@ -451,6 +613,18 @@ std::vector<Sample> messageSamples()
     addSample(out, MessageType::RecordReply, encodeRecordReply("data/0", bytes(4096)), decodeRecordReply,
         make_tuple("data/0"s, blob(4096)));
     addSample(out, MessageType::Failed, encodeFailed(makeError()), decodeFailed, make_tuple(makeError()));
+    addSample(out, MessageType::ArgumentSpecs, encodeArgumentSpecs("block", "combine"), decodeArgumentSpecs,
+        make_tuple("block"s, "combine"s));
+    addSample(out, MessageType::Devices, encodeDevices(), decodeDevices, make_tuple());
+    addSample(out, MessageType::Run, encodeRun(makeRunRequest()), decodeRun, make_tuple(makeRunRequest()));
+    const std::vector<ArgumentSpec> specs { makeArgumentSpec(false), makeArgumentSpec(true) };
+    addSample(out, MessageType::ArgumentSpecsReply, encodeArgumentSpecsReply(specs), decodeArgumentSpecsReply,
+        make_tuple(specs));
+    const std::vector<std::string> devices { "cpu", "cuda:0", "cuda:1" };
+    addSample(out, MessageType::DevicesReply, encodeDevicesReply(devices, true), decodeDevicesReply,
+        make_tuple(devices, true));
+    addSample(out, MessageType::RunReply, encodeRunReply(makeRunResult()), decodeRunReply,
+        make_tuple(makeRunResult()));
     return out;
 }
 

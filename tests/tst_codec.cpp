@@ -18,6 +18,9 @@ private Q_SLOTS:
     void corruptValuesAreRejected();
     void truncatedValuesFail();
     void hugeCountsDoNotAllocate();
+    void runValueTypesRoundTrip();
+    void runEnumsAreChecked();
+    void deepNestingIsRejected();
 };
 
 void TestCodec::stringsAreExactBytes()
@@ -184,6 +187,89 @@ void TestCodec::hugeCountsDoNotAllocate()
     QCOMPARE(readStatus<std::vector<ModuleInfo>>(wire), QDataStream::ReadPastEnd);
     QCOMPARE(readStatus<std::string>(wire), QDataStream::ReadPastEnd);
     QCOMPARE(readStatus<IrGraph>(wire), QDataStream::ReadPastEnd);
+}
+
+void TestCodec::runValueTypesRoundTrip()
+{
+    CHECK_ROUND_TRIP(makeInputSpec());
+    CHECK_ROUND_TRIP(InputSpec {});
+    CHECK_ROUND_TRIP(makeArgumentSpec(true));
+    CHECK_ROUND_TRIP(makeArgumentSpec(false));
+    CHECK_ROUND_TRIP(makeTensorNode());
+    CHECK_ROUND_TRIP(makeValueNode());
+    CHECK_ROUND_TRIP(makeTimingStats());
+    CHECK_ROUND_TRIP(makeRunRequest());
+    CHECK_ROUND_TRIP(RunRequest {});
+    CHECK_ROUND_TRIP(makeRunResult());
+    RunResult noPeak = makeRunResult();
+    noPeak.peakMemoryBytes.reset(); // CPU runs: no peak memory
+    CHECK_ROUND_TRIP(noPeak);
+    // Every spec the CLI grammar can spell survives the trip as the parser produced it.
+    for (const char* text : { "randn:1x3x224x224@float16", "full=2.5:2x2", "randint=-3..7:5@int32", "arange:scalar",
+             "int:3", "float:-0.5", "bool:true", "str:a b", "none", "default", "auto", "file:/x/\xc3\xbc.npy",
+             "list[zeros:2,tuple[ones:1,int:2]]", "dict[a=rand:3,b=none]" }) {
+        const Result<InputSpec> parsed = parseInputSpec(text);
+        QVERIFY2(parsed.ok(), text);
+        CHECK_ROUND_TRIP(parsed.value());
+    }
+    ValueNode node;
+    QVERIFY(roundTrip(makeValueNode(), node));
+    QCOMPARE(node.items.size(), std::size_t(3));
+    QCOMPARE(node.items[1].items[1].text.size(), kBinary.size());
+    QVERIFY(std::signbit(node.items[0].values[0]));
+}
+
+void TestCodec::runEnumsAreChecked()
+{
+    for (int k = 0; k <= int(InputKind::File); ++k)
+        CHECK_ROUND_TRIP(InputKind(k));
+    for (int k = 0; k <= int(Fill::Randint); ++k)
+        CHECK_ROUND_TRIP(Fill(k));
+    for (int k = 0; k <= int(ValueNode::Kind::Other); ++k)
+        CHECK_ROUND_TRIP(ValueNode::Kind(k));
+    auto raw = [](quint16 v) {
+        QByteArray out;
+        QDataStream s(&out, QIODevice::WriteOnly);
+        s << v;
+        return out;
+    };
+    QCOMPARE(readStatus<InputKind>(raw(quint16(int(InputKind::File) + 1))), QDataStream::ReadCorruptData);
+    QCOMPARE(readStatus<Fill>(raw(quint16(int(Fill::Randint) + 1))), QDataStream::ReadCorruptData);
+    QCOMPARE(readStatus<ValueNode::Kind>(raw(quint16(int(ValueNode::Kind::Other) + 1))), QDataStream::ReadCorruptData);
+    auto everyPrefixFails = [](const QByteArray& wire, auto tag) {
+        using T = decltype(tag);
+        for (qsizetype n = 0; n < wire.size(); ++n)
+            if (readStatus<T>(wire.left(n)) == QDataStream::Ok)
+                return false;
+        return readStatus<T>(wire) == QDataStream::Ok;
+    };
+    QVERIFY(everyPrefixFails(encoded(makeRunRequest()), RunRequest {}));
+    QVERIFY(everyPrefixFails(encoded(makeRunResult()), RunResult {}));
+    QVERIFY(everyPrefixFails(encoded(makeArgumentSpec(true)), ArgumentSpec {}));
+}
+
+void TestCodec::deepNestingIsRejected()
+{
+    auto nested = [](int depth) {
+        ValueNode node;
+        for (int i = 1; i < depth; ++i) {
+            ValueNode outer;
+            outer.kind = ValueNode::Kind::List;
+            outer.items.push_back(std::move(node));
+            node = std::move(outer);
+        }
+        return node;
+    };
+    QCOMPARE(readStatus<ValueNode>(encoded(nested(kMaxValueDepth))), QDataStream::Ok);
+    QCOMPARE(readStatus<ValueNode>(encoded(nested(kMaxValueDepth + 1))), QDataStream::ReadCorruptData);
+    InputSpec spec;
+    for (int i = 0; i < kMaxValueDepth; ++i) {
+        InputSpec outer;
+        outer.kind = InputKind::Tuple;
+        outer.items.push_back(spec);
+        spec = outer;
+    }
+    QCOMPARE(readStatus<InputSpec>(encoded(spec)), QDataStream::ReadCorruptData);
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

@@ -31,7 +31,7 @@ void TestProtocol::everyMessageTypeHasASample()
     std::set<quint16> sampled;
     for (const Sample& s : messageSamples())
         sampled.insert(quint16(s.type));
-    QCOMPARE(known.size(), std::size_t(17));
+    QCOMPARE(known.size(), std::size_t(23));
     QVERIFY(known == sampled);
     std::set<std::string> names;
     for (quint16 t : known)
@@ -73,7 +73,7 @@ void TestProtocol::frameLayoutIsPinned()
     const QByteArray wire = frame(Message { MessageType::Graph, 0x0102030405060708ull, QByteArray("abc") });
     const QByteArray expected = QByteArray::fromHex("00000013"
                                                     "54534350"
-                                                    "0001"
+                                                    "0002"
                                                     "0007"
                                                     "0102030405060708"
                                                     "616263");
@@ -172,7 +172,7 @@ void TestProtocol::badFramesStopTheReader_data()
     QTest::newRow("text") << QByteArray("GET / HTTP/1.1\r\n\r\n") << QStringLiteral("magic");
     QTest::newRow("version 0") << frameWith(16, kProtocolMagic, 0, hello) << QStringLiteral("version 0");
     QTest::newRow("newer version") << frameWith(16, kProtocolMagic, kProtocolVersion + 1, hello)
-                                   << QStringLiteral("version 2");
+                                   << QStringLiteral("version 3");
     QTest::newRow("over 1 GiB") << frameWith(kMaxFrameLength + 1, kProtocolMagic, kProtocolVersion, hello)
                                 << QStringLiteral("exceeds the limit");
     QTest::newRow("length 0xffffffff") << frameWith(0xffffffff, kProtocolMagic, kProtocolVersion, hello)
@@ -272,6 +272,9 @@ void TestProtocol::garbageDoesNotCrash()
         readStatus<IrGraph>(buffer);
         readStatus<Error>(buffer);
         readStatus<TensorStats>(buffer);
+        readStatus<RunRequest>(buffer);
+        readStatus<RunResult>(buffer);
+        readStatus<std::vector<ArgumentSpec>>(buffer);
     }
     // The mix exercised every path: frames were rejected, frames were delivered, some payloads decoded.
     QVERIFY(rejectedFrames >= 200);

@@ -66,6 +66,12 @@ void RequestRunner::handle(const Message& request)
     Q_EMIT replyReady(bytes);
 }
 
+Error RequestRunner::noArchive() const
+{
+    return Error { ErrorKind::InvalidArgument,
+        fromQString(tr("No archive is open in this worker: open one before asking about it.")) };
+}
+
 Message RequestRunner::answer(const Message& request)
 {
     const quint64 id = request.requestId;
@@ -93,6 +99,21 @@ Message RequestRunner::answer(const Message& request)
         return reply(id, MessageType::Opened, encodeOpened(m_archive->info(), m_archive->modules()));
     }
 
+    if (request.type == MessageType::Devices) {
+        if (!decodeDevices(request.payload))
+            return failure(id, malformed);
+        return reply(id, MessageType::DevicesReply, encodeDevicesReply(availableDevices(), cudaBuild()));
+    }
+    if (request.type == MessageType::Run) {
+        RunRequest run;
+        if (!decodeRun(request.payload, run))
+            return failure(id, malformed);
+        if (!m_archive)
+            return failure(id, noArchive());
+        auto result = m_archive->run(run);
+        return result ? reply(id, MessageType::RunReply, encodeRunReply(*result)) : failure(id, result.error());
+    }
+
     std::string modulePath;
     std::string name;
     bool inlined = false;
@@ -117,6 +138,9 @@ Message RequestRunner::answer(const Message& request)
     case MessageType::Record:
         decoded = decodeRecord(request.payload, name);
         break;
+    case MessageType::ArgumentSpecs:
+        decoded = decodeArgumentSpecs(request.payload, modulePath, name);
+        break;
     default:
         return failure(id,
             Error { ErrorKind::InvalidArgument,
@@ -126,9 +150,7 @@ Message RequestRunner::answer(const Message& request)
     if (!decoded)
         return failure(id, malformed);
     if (!m_archive)
-        return failure(id,
-            Error { ErrorKind::InvalidArgument,
-                fromQString(tr("No archive is open in this worker: open one before asking about it.")) });
+        return failure(id, noArchive());
 
     const Archive& archive = *m_archive;
     const GraphForm form = inlined ? GraphForm::Inlined : GraphForm::Graph;
@@ -152,6 +174,11 @@ Message RequestRunner::answer(const Message& request)
         auto bytes = archive.record(name);
         return bytes ? reply(id, MessageType::RecordReply, encodeRecordReply(name, *bytes))
                      : failure(id, bytes.error());
+    }
+    case MessageType::ArgumentSpecs: {
+        auto specs = archive.argumentSpecs(modulePath, name);
+        return specs ? reply(id, MessageType::ArgumentSpecsReply, encodeArgumentSpecsReply(*specs))
+                     : failure(id, specs.error());
     }
     default:
         return failure(id, malformed); // not reached: the first switch returned for every other type

@@ -28,6 +28,7 @@ Q_SIGNALS:
 
 private:
     Message answer(const Message& request);
+    Error noArchive() const;
 
     std::unique_ptr<Archive> m_archive;
 };

@@ -75,7 +75,10 @@ void WorkerServer::dispatch(const Message& message)
     case MessageType::GraphText:
     case MessageType::Graph:
     case MessageType::TensorStats:
-    case MessageType::Record: {
+    case MessageType::Record:
+    case MessageType::ArgumentSpecs:
+    case MessageType::Devices:
+    case MessageType::Run: {
         ++m_inFlight;
         RequestRunner* runner = m_runner;
         // Queued to the engine thread: requests run there one at a time, in the order they arrived.

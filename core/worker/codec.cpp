@@ -349,4 +349,136 @@ QDataStream& operator>>(QDataStream& s, TensorStats& v)
     return s;
 }
 
+namespace {
+    // Counts the nesting of the value being read on this thread; see kMaxValueDepth.
+    thread_local int t_readDepth = 0;
+
+    struct DepthGuard {
+        explicit DepthGuard(QDataStream& s)
+        {
+            if (++t_readDepth > kMaxValueDepth)
+                s.setStatus(QDataStream::ReadCorruptData);
+        }
+        ~DepthGuard() { --t_readDepth; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+    };
+} // namespace
+
+QDataStream& operator<<(QDataStream& s, InputKind v)
+{
+    putEnum(s, v);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, InputKind& v)
+{
+    getEnum(s, v, InputKind::File);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, Fill v)
+{
+    putEnum(s, v);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, Fill& v)
+{
+    getEnum(s, v, Fill::Randint);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const InputSpec& v)
+{
+    writeFields(s, v.kind, v.fill, v.fillValue, v.low, v.high, v.shape, v.dtype, v.intValue, v.floatValue, v.boolValue,
+        v.text, v.items, v.keys);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, InputSpec& v)
+{
+    const DepthGuard guard(s);
+    readFields(s, v.kind, v.fill, v.fillValue, v.low, v.high, v.shape, v.dtype, v.intValue, v.floatValue, v.boolValue,
+        v.text, v.items, v.keys);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const ArgumentSpec& v)
+{
+    writeFields(s, v.name, v.type, v.defaultValue, v.suggested);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, ArgumentSpec& v)
+{
+    readFields(s, v.name, v.type, v.defaultValue, v.suggested);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, ValueNode::Kind v)
+{
+    putEnum(s, v);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, ValueNode::Kind& v)
+{
+    getEnum(s, v, ValueNode::Kind::Other);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const ValueNode& v)
+{
+    writeFields(s, v.kind, v.stats, v.device, v.values, v.valuesTruncated, v.intValue, v.floatValue, v.boolValue, v.text,
+        v.items, v.keys);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, ValueNode& v)
+{
+    const DepthGuard guard(s);
+    readFields(s, v.kind, v.stats, v.device, v.values, v.valuesTruncated, v.intValue, v.floatValue, v.boolValue, v.text,
+        v.items, v.keys);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const TimingStats& v)
+{
+    writeFields(s, v.warmup, v.runs, v.meanMs, v.medianMs, v.p95Ms, v.minMs, v.maxMs, v.samplesMs);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, TimingStats& v)
+{
+    readFields(s, v.warmup, v.runs, v.meanMs, v.medianMs, v.p95Ms, v.minMs, v.maxMs, v.samplesMs);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const RunRequest& v)
+{
+    writeFields(s, v.modulePath, v.method, v.device, v.inputs, v.inputsFile, v.seed, v.warmup, v.repeat, v.valueLimit,
+        v.saveOutputs, v.saveInputs, v.variant);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, RunRequest& v)
+{
+    readFields(s, v.modulePath, v.method, v.device, v.inputs, v.inputsFile, v.seed, v.warmup, v.repeat, v.valueLimit,
+        v.saveOutputs, v.saveInputs, v.variant);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const RunResult& v)
+{
+    writeFields(s, v.modulePath, v.method, v.device, v.argumentNames, v.inputs, v.output, v.timing, v.peakMemoryBytes);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, RunResult& v)
+{
+    readFields(s, v.modulePath, v.method, v.device, v.argumentNames, v.inputs, v.output, v.timing, v.peakMemoryBytes);
+    return s;
+}
+
 } // namespace torchscope

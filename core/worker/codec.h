@@ -21,6 +21,7 @@
 #include "data/irgraph.h"
 #include "data/moduleinfo.h"
 #include "data/result.h"
+#include "data/runresult.h"
 #include "data/tensorstats.h"
 
 #include <QByteArray>
@@ -201,5 +202,28 @@ QDataStream& operator>>(QDataStream& s, Error& v);
 // tensorstats.h
 QDataStream& operator<<(QDataStream& s, const TensorStats& v);
 QDataStream& operator>>(QDataStream& s, TensorStats& v);
+
+// inputspec.h and runresult.h (the Run panel's requests and results). InputSpec and ValueNode nest; a
+// reader gives up with ReadCorruptData beyond kMaxValueDepth levels, so a hostile payload cannot exhaust the
+// stack.
+constexpr int kMaxValueDepth = 64;
+QDataStream& operator<<(QDataStream& s, InputKind v);
+QDataStream& operator>>(QDataStream& s, InputKind& v);
+QDataStream& operator<<(QDataStream& s, Fill v);
+QDataStream& operator>>(QDataStream& s, Fill& v);
+QDataStream& operator<<(QDataStream& s, const InputSpec& v);
+QDataStream& operator>>(QDataStream& s, InputSpec& v);
+QDataStream& operator<<(QDataStream& s, const ArgumentSpec& v);
+QDataStream& operator>>(QDataStream& s, ArgumentSpec& v);
+QDataStream& operator<<(QDataStream& s, ValueNode::Kind v);
+QDataStream& operator>>(QDataStream& s, ValueNode::Kind& v);
+QDataStream& operator<<(QDataStream& s, const ValueNode& v);
+QDataStream& operator>>(QDataStream& s, ValueNode& v);
+QDataStream& operator<<(QDataStream& s, const TimingStats& v);
+QDataStream& operator>>(QDataStream& s, TimingStats& v);
+QDataStream& operator<<(QDataStream& s, const RunRequest& v);
+QDataStream& operator>>(QDataStream& s, RunRequest& v);
+QDataStream& operator<<(QDataStream& s, const RunResult& v);
+QDataStream& operator>>(QDataStream& s, RunResult& v);
 
 } // namespace torchscope

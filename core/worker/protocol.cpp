@@ -63,6 +63,12 @@ bool isKnownMessageType(quint16 type)
     case MessageType::TensorStatsReply:
     case MessageType::RecordReply:
     case MessageType::Failed:
+    case MessageType::ArgumentSpecs:
+    case MessageType::Devices:
+    case MessageType::Run:
+    case MessageType::ArgumentSpecsReply:
+    case MessageType::DevicesReply:
+    case MessageType::RunReply:
         return true;
     }
     return false;
@@ -88,6 +94,12 @@ const char* messageTypeName(MessageType type)
     case MessageType::TensorStatsReply: return "TensorStatsReply";
     case MessageType::RecordReply: return "RecordReply";
     case MessageType::Failed: return "Failed";
+    case MessageType::ArgumentSpecs: return "ArgumentSpecs";
+    case MessageType::Devices: return "Devices";
+    case MessageType::Run: return "Run";
+    case MessageType::ArgumentSpecsReply: return "ArgumentSpecsReply";
+    case MessageType::DevicesReply: return "DevicesReply";
+    case MessageType::RunReply: return "RunReply";
     }
     return "Unknown";
 }
@@ -294,5 +306,38 @@ bool decodeRecordReply(const QByteArray& payload, std::string& name, QByteArray&
 
 QByteArray encodeFailed(const Error& error) { return encodeFields(error); }
 bool decodeFailed(const QByteArray& payload, Error& error) { return decodeFields(payload, error); }
+
+QByteArray encodeArgumentSpecs(const std::string& modulePath, const std::string& method)
+{
+    return encodeFields(modulePath, method);
+}
+bool decodeArgumentSpecs(const QByteArray& payload, std::string& modulePath, std::string& method)
+{
+    return decodeFields(payload, modulePath, method);
+}
+
+QByteArray encodeDevices() { return {}; }
+bool decodeDevices(const QByteArray& payload) { return payload.isEmpty(); }
+
+QByteArray encodeRun(const RunRequest& request) { return encodeFields(request); }
+bool decodeRun(const QByteArray& payload, RunRequest& request) { return decodeFields(payload, request); }
+
+QByteArray encodeArgumentSpecsReply(const std::vector<ArgumentSpec>& specs) { return encodeFields(specs); }
+bool decodeArgumentSpecsReply(const QByteArray& payload, std::vector<ArgumentSpec>& specs)
+{
+    return decodeFields(payload, specs);
+}
+
+QByteArray encodeDevicesReply(const std::vector<std::string>& devices, bool cudaBuild)
+{
+    return encodeFields(devices, cudaBuild);
+}
+bool decodeDevicesReply(const QByteArray& payload, std::vector<std::string>& devices, bool& cudaBuild)
+{
+    return decodeFields(payload, devices, cudaBuild);
+}
+
+QByteArray encodeRunReply(const RunResult& result) { return encodeFields(result); }
+bool decodeRunReply(const QByteArray& payload, RunResult& result) { return decodeFields(payload, result); }
 
 } // namespace torchscope

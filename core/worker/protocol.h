@@ -18,6 +18,7 @@
 #include "data/irgraph.h"
 #include "data/moduleinfo.h"
 #include "data/result.h"
+#include "data/runresult.h"
 #include "data/tensorstats.h"
 
 #include <QByteArray>
@@ -31,7 +32,7 @@ namespace torchscope {
 
 constexpr quint32 kProtocolMagic = 0x54534350; // "TSCP"
 // Raise on any change to a frame, a payload or a value type's codec.
-constexpr quint16 kProtocolVersion = 1;
+constexpr quint16 kProtocolVersion = 2; // 2: ArgumentSpecs, Devices, Run
 constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
 // Bytes after the length field that every frame has: magic, version, type and request id.
 constexpr quint32 kFrameHeaderSize = 16;
@@ -50,6 +51,9 @@ enum class MessageType : quint16 {
     TensorStats = 8, // module path, slot name
     Record = 9, // record name, relative to the archive folder
     Shutdown = 10, // (empty)
+    ArgumentSpecs = 11, // module path, method
+    Devices = 12, // (empty)
+    Run = 13, // RunRequest
 
     // Responses, worker -> app.
     HelloReply = 101, // protocol version, LibTorch version, worker pid
@@ -59,6 +63,9 @@ enum class MessageType : quint16 {
     TensorStatsReply = 105, // TensorStats
     RecordReply = 106, // record name, bytes
     Failed = 107, // Error; the answer to any request that failed
+    ArgumentSpecsReply = 108, // std::vector<ArgumentSpec>
+    DevicesReply = 109, // device names ("cpu", "cuda:0", ...), whether LibTorch was built with CUDA
+    RunReply = 110, // RunResult
 };
 
 bool isKnownMessageType(quint16 type);
@@ -158,5 +165,23 @@ bool decodeRecordReply(const QByteArray& payload, std::string& name, QByteArray&
 
 QByteArray encodeFailed(const Error& error);
 bool decodeFailed(const QByteArray& payload, Error& error);
+
+QByteArray encodeArgumentSpecs(const std::string& modulePath, const std::string& method);
+bool decodeArgumentSpecs(const QByteArray& payload, std::string& modulePath, std::string& method);
+
+QByteArray encodeDevices();
+bool decodeDevices(const QByteArray& payload);
+
+QByteArray encodeRun(const RunRequest& request);
+bool decodeRun(const QByteArray& payload, RunRequest& request);
+
+QByteArray encodeArgumentSpecsReply(const std::vector<ArgumentSpec>& specs);
+bool decodeArgumentSpecsReply(const QByteArray& payload, std::vector<ArgumentSpec>& specs);
+
+QByteArray encodeDevicesReply(const std::vector<std::string>& devices, bool cudaBuild);
+bool decodeDevicesReply(const QByteArray& payload, std::vector<std::string>& devices, bool& cudaBuild);
+
+QByteArray encodeRunReply(const RunResult& result);
+bool decodeRunReply(const QByteArray& payload, RunResult& result);
 
 } // namespace torchscope

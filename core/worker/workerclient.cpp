@@ -37,6 +37,8 @@ namespace {
             qRegisterMetaType<IrGraph>();
             qRegisterMetaType<TensorStats>();
             qRegisterMetaType<Error>();
+            qRegisterMetaType<std::vector<ArgumentSpec>>();
+            qRegisterMetaType<RunResult>();
             return true;
         }();
         Q_UNUSED(registered);
@@ -186,6 +188,18 @@ quint64 WorkerClient::tensorStats(const QString& modulePath, const QString& slot
 quint64 WorkerClient::record(const QString& name)
 {
     return request(MessageType::Record, encodeRecord(fromQString(name)));
+}
+
+quint64 WorkerClient::argumentSpecs(const QString& modulePath, const QString& method)
+{
+    return request(MessageType::ArgumentSpecs, encodeArgumentSpecs(fromQString(modulePath), fromQString(method)));
+}
+
+quint64 WorkerClient::devices() { return request(MessageType::Devices, encodeDevices()); }
+
+quint64 WorkerClient::run(const RunRequest& runRequest)
+{
+    return request(MessageType::Run, encodeRun(runRequest));
 }
 
 void WorkerClient::ping()
@@ -423,6 +437,40 @@ QString WorkerClient::deliver(const Message& message)
                 return unreadable;
             m_pending.remove(id);
             Q_EMIT recordReady(id, toQString(name), bytes);
+            return {};
+        }
+        break;
+    case MessageType::ArgumentSpecs:
+        if (message.type == MessageType::ArgumentSpecsReply) {
+            std::vector<ArgumentSpec> specs;
+            if (!decodeArgumentSpecsReply(message.payload, specs))
+                return unreadable;
+            m_pending.remove(id);
+            Q_EMIT argumentSpecsReady(id, specs);
+            return {};
+        }
+        break;
+    case MessageType::Devices:
+        if (message.type == MessageType::DevicesReply) {
+            std::vector<std::string> names;
+            bool cuda = false;
+            if (!decodeDevicesReply(message.payload, names, cuda))
+                return unreadable;
+            QStringList devices;
+            for (const std::string& name : names)
+                devices.append(toQString(name));
+            m_pending.remove(id);
+            Q_EMIT devicesReady(id, devices, cuda);
+            return {};
+        }
+        break;
+    case MessageType::Run:
+        if (message.type == MessageType::RunReply) {
+            RunResult result;
+            if (!decodeRunReply(message.payload, result))
+                return unreadable;
+            m_pending.remove(id);
+            Q_EMIT runFinished(id, result);
             return {};
         }
         break;

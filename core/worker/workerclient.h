@@ -76,6 +76,15 @@ public:
     quint64 tensorStats(const QString& modulePath, const QString& slotName);
     // One zip record by name relative to the archive folder; answered by recordReady() or failed().
     quint64 record(const QString& name);
+    // The arguments of one method (self excluded) with their types, defaults and suggested specs;
+    // answered by argumentSpecsReady() or failed().
+    quint64 argumentSpecs(const QString& modulePath, const QString& method);
+    // The devices a run can use now and whether the worker's LibTorch has CUDA; answered by devicesReady()
+    // (needs no open archive).
+    quint64 devices();
+    // Runs a method in the worker (Archive::run); answered by runFinished() or failed(). A run cannot be
+    // interrupted: kill() is the way to cancel one.
+    quint64 run(const torchscope::RunRequest& request);
 
     // Sends Hello; pong() follows, even while a long request runs (the worker answers Hello on its socket
     // thread). A liveness check for a QTimer in the app; the client itself keeps no clock.
@@ -94,6 +103,9 @@ Q_SIGNALS:
     void graphReady(quint64 requestId, const torchscope::IrGraph& graph);
     void tensorStatsReady(quint64 requestId, const torchscope::TensorStats& stats);
     void recordReady(quint64 requestId, const QString& name, const QByteArray& bytes);
+    void argumentSpecsReady(quint64 requestId, const std::vector<torchscope::ArgumentSpec>& specs);
+    void devicesReady(quint64 requestId, const QStringList& devices, bool cudaBuild);
+    void runFinished(quint64 requestId, const torchscope::RunResult& result);
     void failed(quint64 requestId, const torchscope::Error& error);
     void died(const QString& reason);
 
@@ -139,3 +151,5 @@ Q_DECLARE_METATYPE(torchscope::ModuleTree)
 Q_DECLARE_METATYPE(torchscope::IrGraph)
 Q_DECLARE_METATYPE(torchscope::TensorStats)
 Q_DECLARE_METATYPE(torchscope::Error)
+Q_DECLARE_METATYPE(std::vector<torchscope::ArgumentSpec>)
+Q_DECLARE_METATYPE(torchscope::RunResult)

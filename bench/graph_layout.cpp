@@ -3,9 +3,11 @@
 // graph drawn flat, for `dot -Tsvg` as the baseline.
 //
 // Usage: bench_graph_layout [--load-library SO] ARCHIVE OUTDIR [RUNS] [--skip-expanded]
-// Prints "load SECONDS", then per view "name seconds nodes edges clusters extract build layout" (medians of RUNS:
-// the whole, then its parts: the engine's graph extraction, buildVisualGraph, layoutGraph), and writes
-// OUTDIR/flat.dot (the inlined, fully expanded graph: same nodes, labels and edges, no clusters, no edge labels).
+// Prints "load SECONDS", then per view "name seconds nodes edges clusters extract build layout cpu" (medians of
+// RUNS: the whole, then its parts: the engine's graph extraction, buildVisualGraph, layoutGraph; then the process's
+// CPU seconds for the whole, steadier than the wall clock on a busy machine). Writes, for the inlined view:
+// OUTDIR/flat.dot (same nodes, labels and edges, no clusters, no edge labels: the baseline), ours.dot (toDot, as
+// exported) and layout.dot (what layoutGraph gives Graphviz).
 #include "engine/archive.h"
 #include "layout/graphlayout.h"
 #include "layout/graphmodel.h"
@@ -14,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -77,7 +80,7 @@ std::string flatDot(const VisualGraph& g, const std::string& layoutDotText)
 }
 
 struct Measured {
-    double seconds = 0, extract = 0, build = 0, layout = 0;
+    double seconds = 0, extract = 0, build = 0, layout = 0, cpu = 0;
     size_t nodes = 0, edges = 0, clusters = 0;
     VisualGraph graph;
 };
@@ -141,11 +144,12 @@ int main(int argc, char** argv)
     // One view made ready to paint, as the app does it: the worker extracts the graph, the layout thread builds
     // the drawn graph and lays it out. `expand` chooses what is open.
     auto measure = [&](GraphForm form, bool expandEverything) -> Measured {
-        std::vector<double> times, extracts, builds, layouts;
+        std::vector<double> times, extracts, builds, layouts, cpus;
         Measured m;
         for (int i = 0; i < runs; ++i) {
             extracted.clear();
             const double start = now();
+            const std::clock_t cpuStart = std::clock();
             auto graph = archive.graph("", method, form);
             const double extracted = now();
             if (!graph) {
@@ -169,6 +173,7 @@ int main(int argc, char** argv)
             }
             const double end = now();
             times.push_back(end - start);
+            cpus.push_back(double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
             extracts.push_back(extracted - start);
             builds.push_back(built - extracted);
             layouts.push_back(end - built);
@@ -182,13 +187,14 @@ int main(int argc, char** argv)
         }
         m.seconds = median(times);
         m.extract = median(extracts);
+        m.cpu = median(cpus);
         m.build = median(builds);
         m.layout = median(layouts);
         return m;
     };
     auto report = [](const char* name, const Measured& m) {
-        std::printf("%s %.4f %zu %zu %zu %.4f %.4f %.4f\n", name, m.seconds, m.nodes, m.edges, m.clusters, m.extract,
-            m.build, m.layout);
+        std::printf("%s %.4f %zu %zu %zu %.4f %.4f %.4f %.4f\n", name, m.seconds, m.nodes, m.edges, m.clusters,
+            m.extract, m.build, m.layout, m.cpu);
         std::fflush(stdout);
     };
 
@@ -203,6 +209,9 @@ int main(int argc, char** argv)
 
     const std::string ours = toDot(inlined.graph);
     std::ofstream(outDir + "/ours.dot") << ours;
+    DotOptions forLayout;
+    forLayout.edgeLabels = false;
+    std::ofstream(outDir + "/layout.dot") << toDot(inlined.graph, forLayout);
     std::ofstream(outDir + "/flat.dot") << flatDot(inlined.graph, ours);
     return 0;
 }

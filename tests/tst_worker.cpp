@@ -690,7 +690,8 @@ private Q_SLOTS:
         QTest::newRow("not a frame") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 0 << QByteArray() << quint64(0) << 0
                                      << QStringLiteral("malformed message");
         QTest::newRow("other frame version")
-            << QByteArray() << hello << goodHello << quint64(0) << 2 << QStringLiteral("protocol version 2");
+            << QByteArray() << hello << goodHello << quint64(0) << int(kProtocolVersion) + 1
+            << QStringLiteral("protocol version %1").arg(int(kProtocolVersion) + 1);
         QTest::newRow("other hello version") << QByteArray() << hello << encodeHelloReply(9, "1.13.1", 1) << quint64(0)
                                              << int(kProtocolVersion) << QStringLiteral("protocol version 9");
         QTest::newRow("answer nobody asked for")

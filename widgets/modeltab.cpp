@@ -12,6 +12,7 @@
 #include "modulefilterproxy.h"
 #include "moduletreemodel.h"
 #include "nodedetails.h"
+#include "runpanel.h"
 #include "worker/workerclient.h"
 
 #include <QApplication>
@@ -176,6 +177,11 @@ void ModelTab::buildUi()
     m_sidePanels->addTab(m_archivePanel, tr("Archive"));
     m_nodeDetails = new NodeDetails(m_sidePanels);
     m_sidePanels->addTab(m_nodeDetails, tr("Node"));
+    // Run panel (issue 5): runs the selected method in this tab's worker; Cancel kills the worker, so the
+    // model is loaded again in a new one.
+    m_runPanel = new RunPanel(m_sidePanels);
+    m_sidePanels->addTab(m_runPanel, tr("Run"));
+    connect(m_runPanel, &RunPanel::cancelRequested, this, &ModelTab::restart);
     connect(m_details, &DetailsPanel::tensorStatsRequested, this,
         [this](const QString& modulePath, const QString& slot) {
             if (!m_worker)
@@ -221,6 +227,7 @@ void ModelTab::setEnabledViews(bool enabled)
 void ModelTab::attachWorker(std::unique_ptr<WorkerClient> worker)
 {
     m_worker = std::move(worker);
+    m_runPanel->setWorker(m_worker.get()); // Run panel: follows the tab's worker across restarts
     if (!m_worker)
         return;
     WorkerClient* w = m_worker.get();
@@ -359,6 +366,7 @@ void ModelTab::refreshViews()
 {
     if (m_state != State::Ready || !m_worker)
         return;
+    m_runPanel->setMethod(m_module, m_method); // Run panel: the selected method
     const std::string module = s(m_module);
     if (m_method.isEmpty()) {
         m_codeView->setCode(tr("# This module has no methods."));

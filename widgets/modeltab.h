@@ -28,6 +28,7 @@ class DetailsPanel;
 class FindBar;
 class GraphPanel;
 class NodeDetails;
+class RunPanel;
 class IrView;
 class MessageBar;
 class ModuleFilterProxy;
@@ -83,6 +84,7 @@ public:
     IrView* irView() const { return m_irView; }
     GraphPanel* graphPanel() const { return m_graphPanel; }
     NodeDetails* nodeDetails() const { return m_nodeDetails; }
+    RunPanel* runPanel() const { return m_runPanel; }
     QTreeView* moduleView() const { return m_treeView; }
     ModuleTreeModel* moduleModel() const { return m_treeModel; }
     DetailsPanel* detailsPanel() const { return m_details; }
@@ -159,6 +161,7 @@ private:
     QLabel* m_nodeInfo = nullptr;
     GraphPanel* m_graphPanel = nullptr;
     NodeDetails* m_nodeDetails = nullptr;
+    RunPanel* m_runPanel = nullptr;
     QSplitter* m_centreSplitter = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QTabWidget* m_sidePanels = nullptr;

@@ -197,10 +197,7 @@ quint64 WorkerClient::argumentSpecs(const QString& modulePath, const QString& me
 
 quint64 WorkerClient::devices() { return request(MessageType::Devices, encodeDevices()); }
 
-quint64 WorkerClient::run(const RunRequest& runRequest)
-{
-    return request(MessageType::Run, encodeRun(runRequest));
-}
+quint64 WorkerClient::run(const RunRequest& runRequest) { return request(MessageType::Run, encodeRun(runRequest)); }
 
 void WorkerClient::ping()
 {

@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -444,6 +445,30 @@ void TestRunPanel::runsInARealWorkerAndCancels()
     QCOMPARE(panel.inspector()->valuesTable()->rowCount(), 12);
     QCOMPARE(model->result().timing.runs, 3);
     QVERIFY(panel.saveButton()->isEnabled());
+
+    // Save outputs: the same request once more, written by the worker; Python's torch.load reads it back.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString saved = dir.filePath(QStringLiteral("outputs.pt"));
+    panel.saveOutputsTo(saved);
+    QVERIFY(!panel.saveButton()->isEnabled());
+    QVERIFY(QTest::qWaitFor([&] { return panel.saveButton()->isEnabled(); }, kGuardMs));
+    QVERIFY2(panel.statusLabel()->text().contains(saved), qPrintable(panel.statusLabel()->text()));
+    QProcess python;
+    python.start(QStringLiteral(PYTHON_WITH_TORCH),
+        { QStringLiteral("-c"),
+            QStringLiteral("import sys, torch\nout = torch.load(sys.argv[1])\n"
+                           "print(type(out).__name__, len(out), tuple(out[0].shape))\n"
+                           "print(' '.join(repr(float(v)) for v in out[0].flatten().tolist()))\n"),
+            saved });
+    QVERIFY(python.waitForFinished(kGuardMs));
+    const QStringList lines = QString::fromUtf8(python.readAllStandardOutput()).trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0], QStringLiteral("tuple 2 (3, 4)"));
+    const QStringList numbers = lines[1].split(QLatin1Char(' '));
+    QCOMPARE(numbers.size(), 12);
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(numbers[i].toDouble(), first->values[std::size_t(i)]);
 
     // Cancel: a slow run, killed; the owner restarts a worker and the panel runs again on it.
     editorNamed(panel, "x")->setText(QStringLiteral("randn:200000x4"));

@@ -9,7 +9,10 @@
 # - once the desktop app has `--view graph`: launching `torchscope --screenshot --view graph` to the saved PNG,
 #   against Netron's times for the same models (target: at most 0.5x).
 # Layout times are medians of RUNS in one process (bench/graph_layout.cpp); the archive's load is not in them.
-# Usage: bench/graph.sh [BUILD_DIR] [RUNS]   (CORPUS=DIR: the corpus archives; made there when missing)
+# Usage: bench/graph.sh [BUILD_DIR] [RUNS]
+#   CORPUS=DIR   the corpus archives (made there when missing; default BUILD_DIR/bench/corpus)
+#   PARTS="collapsed big screenshot"   the parts to run (default: all three)
+#   TORCHSCOPE=PATH   the desktop app to time (default BUILD_DIR/app/torchscope)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -17,6 +20,8 @@ runs=${2:-5}
 work="$build/bench/graph"
 corpus=${CORPUS:-$build/bench/corpus}
 dot_timeout=${DOT_TIMEOUT:-300}
+parts=${PARTS:-collapsed big screenshot}
+want() { [[ " $parts " == *" $1 "* ]]; }
 mkdir -p "$work" "$corpus"
 cmake --build "$build" --target bench_graph_layout >/dev/null
 tool="$build/bench/bench_graph_layout"
@@ -44,17 +49,17 @@ field() { awk -v k="$2" '$1 == k {print $'"$3"'}' "$1"; }
 
 echo "Graph layout benchmark: $runs runs each, medians; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "Collapsed root view ready to paint (extract + build + layout; the archive's load apart):"
-printf "  %-38s %7s %7s %7s %6s  %s\n" model load_s view_s cpu_s nodes "target"
-for s in "${stems[@]}"; do
+want collapsed && echo "Collapsed root view ready to paint (extract + build + layout; the archive's load apart):"
+want collapsed && printf "  %-38s %7s %7s %7s %6s  %s\n" model load_s view_s cpu_s nodes "target"
+want collapsed && for s in "${stems[@]}"; do
   # shellcheck disable=SC2046
   "$tool" $(library_for "$s") "$corpus/$s.pt" "$work" "$runs" --skip-expanded >"$work/$s.txt"
   awk -v m="$s" -v l="$(field "$work/$s.txt" load 2)" '$1 == "collapsed" {
     printf "  %-38s %7.3f %7.3f %7.3f %6d  < 0.3 s %s\n", m, l, $2, $9, $3, ($2 < 0.3 ? "PASS" : "MISS") }' "$work/$s.txt"
 done
 
-echo
-echo "Expanded and inlined against dot -Tsvg on the flat graph (same nodes and edges, no clusters):"
+want big && echo
+want big && echo "Expanded and inlined against dot -Tsvg on the flat graph (same nodes and edges, no clusters):"
 big() { # name archive collapsed-target
   local name=$1 archive=$2 target=$3 out="$work/$1"
   mkdir -p "$out"
@@ -94,14 +99,17 @@ big() { # name archive collapsed-target
       }
     }' "$out/times.txt"
 }
-big "ResNet-50 scripted (corpus)" "$corpus/resnet50_scripted.pt" 0.3
-big "ResNet-50 traced" "$work/resnet50_traced.pt" 0.3
-big "1,200 blocks traced (~5,000 nodes)" "$work/blocks1200_traced.pt" 0.5
-big "transformer encoder scripted (corpus)" "$corpus/transformer_encoder_scripted.pt" 0.3
+if want big; then
+  big "ResNet-50 scripted (corpus)" "$corpus/resnet50_scripted.pt" 0.3
+  big "ResNet-50 traced" "$work/resnet50_traced.pt" 0.3
+  big "1,200 blocks traced (~5,000 nodes)" "$work/blocks1200_traced.pt" 0.5
+  big "transformer encoder scripted (corpus)" "$corpus/transformer_encoder_scripted.pt" 0.3
+fi
 
+want screenshot || exit 0
 echo
-app="$build/app/torchscope"
-if [ -x "$app" ] && "$app" --help 2>&1 | grep -q -- "--view"; then
+app=${TORCHSCOPE:-$build/app/torchscope}
+if [ -x "$app" ] && QT_QPA_PLATFORM=offscreen "$app" --help 2>&1 | grep -q -- "--view.*graph"; then
   echo "torchscope --screenshot --view graph to the saved PNG, against Netron's times:"
   export QT_QPA_PLATFORM=offscreen HOME="$work/home" XDG_RUNTIME_DIR="$work/runtime"
   mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"

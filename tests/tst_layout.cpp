@@ -371,10 +371,10 @@ private Q_SLOTS:
             QCOMPARE(e.label, chain.edges[std::stoul(e.id.substr(1))].label);
             QVERIFY(e.labelAnchor && e.labelPos);
             // A straight chain: the anchor is halfway between the two nodes, the label's centre to its right.
-            const auto tail = std::find_if(placed->nodes.begin(), placed->nodes.end(),
-                [&](const LayoutNode& n) { return n.name == e.tail; });
-            const auto head = std::find_if(placed->nodes.begin(), placed->nodes.end(),
-                [&](const LayoutNode& n) { return n.name == e.head; });
+            const auto tail = std::find_if(
+                placed->nodes.begin(), placed->nodes.end(), [&](const LayoutNode& n) { return n.name == e.tail; });
+            const auto head = std::find_if(
+                placed->nodes.begin(), placed->nodes.end(), [&](const LayoutNode& n) { return n.name == e.head; });
             QVERIFY(tail != placed->nodes.end() && head != placed->nodes.end());
             const double middle = (tail->y + tail->height / 2 + head->y - head->height / 2) / 2;
             QVERIFY2(std::abs(e.labelAnchor->y - middle) < 4, e.id.c_str());

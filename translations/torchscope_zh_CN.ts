@@ -960,6 +960,10 @@
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::ModuleTreeModel</name>
@@ -1427,6 +1431,301 @@ Path: %2</source>
         <location line="+1"/>
         <source>%1 is not a request the worker answers.</source>
         <translation>%1 不是工作进程可响应的请求。</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ArgumentEditor</name>
+    <message>
+        <source>auto (e.g. %1)</source>
+        <translation>自动（例如 %1）</translation>
+    </message>
+    <message>
+        <source>The argument&apos;s value as `torchscope-cli run --input` takes it, e.g. %1. Empty: auto (the default, None for Optional, or the shape a trace recorded).</source>
+        <translation>参数的值，写法与 `torchscope-cli run --input` 相同，例如 %1。留空表示自动（默认值；Optional 为 None；或追踪时记录的形状）。</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <source>A .npy array or a tensor saved with torch.save</source>
+        <translation>.npy 数组，或用 torch.save 保存的张量</translation>
+    </message>
+    <message>
+        <source>%1 is not Optional: None may be refused</source>
+        <translation>%1 不是 Optional：None 可能被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 expects something like %2</source>
+        <translation>%1 需要类似 %2 的值</translation>
+    </message>
+    <message>
+        <source>Input for %1</source>
+        <translation>%1 的输入</translation>
+    </message>
+    <message>
+        <source>Tensors (*.npy *.pt *.pth);;All files (*)</source>
+        <translation>张量 (*.npy *.pt *.pth);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::HistogramView</name>
+    <message>
+        <source>No finite values</source>
+        <translation>没有有限值</translation>
+    </message>
+    <message>
+        <source>max bin: %1</source>
+        <translation>最高柱：%1</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::OutputTreeModel</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>Inf</source>
+        <translation>Inf</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::RunPanel</name>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Seeds every random fill: the same seed gives the same inputs</source>
+        <translation>为所有随机填充设定种子：相同的种子得到相同的输入</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Timed runs:</source>
+        <translation>计时运行次数：</translation>
+    </message>
+    <message>
+        <source>Warm-up runs:</source>
+        <translation>预热运行次数：</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stops the worker process running the model; the model is loaded again</source>
+        <translation>停止运行模型的工作进程；模型会重新加载</translation>
+    </message>
+    <message>
+        <source>Save outputs…</source>
+        <translation>保存输出…</translation>
+    </message>
+    <message>
+        <source>Runs once more with the same inputs and saves the output for torch.load</source>
+        <translation>用相同的输入再运行一次，并保存输出供 torch.load 读取</translation>
+    </message>
+    <message>
+        <source>Save outputs</source>
+        <translation>保存输出</translation>
+    </message>
+    <message>
+        <source>PyTorch files (*.pt);;All files (*)</source>
+        <translation>PyTorch 文件 (*.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2… %3 s</source>
+        <translation>正在 %2 上运行 %1… %3 秒</translation>
+    </message>
+    <message>
+        <source>The run was stopped; the model is loaded again.</source>
+        <translation>运行已停止；模型已重新加载。</translation>
+    </message>
+    <message>
+        <source>Outputs saved to %1.</source>
+        <translation>输出已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>No method selected</source>
+        <translation>未选择方法</translation>
+    </message>
+    <message>
+        <source>Reading the arguments of %1…</source>
+        <translation>正在读取 %1 的参数…</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments.</source>
+        <translation>%1 不接受参数。</translation>
+    </message>
+    <message>
+        <source>This build&apos;s LibTorch has no CUDA: only the CPU can run models. Build TorchScope against a CUDA LibTorch (-DCMAKE_PREFIX_PATH=/path/to/libtorch) to run on a GPU.</source>
+        <translation>此构建的 LibTorch 不含 CUDA：只能在 CPU 上运行模型。要在 GPU 上运行，请基于带 CUDA 的 LibTorch 构建 TorchScope（-DCMAKE_PREFIX_PATH=/path/to/libtorch）。</translation>
+    </message>
+    <message>
+        <source>LibTorch has CUDA, but it reports no GPU now.</source>
+        <translation>LibTorch 含 CUDA，但目前没有报告任何 GPU。</translation>
+    </message>
+    <message>
+        <source>The devices LibTorch reports now</source>
+        <translation>LibTorch 当前报告的设备</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2…</source>
+        <translation>正在 %2 上运行 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled: stopping the worker and loading the model again…</source>
+        <translation>已取消：正在停止工作进程并重新加载模型…</translation>
+    </message>
+    <message>
+        <source>Saving outputs to %1…</source>
+        <translation>正在将输出保存到 %1…</translation>
+    </message>
+    <message>
+        <source>%1 ran on %2.</source>
+        <translation>%1 已在 %2 上运行。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timed run(s) after %1 warm-up: mean %2 ms, median %3 ms, p95 %4 ms, min %5 ms; peak memory %6</source>
+        <translation>
+            <numerusform>%1 次预热后计时运行 %n 次：均值 %2 毫秒，中位数 %3 毫秒，p95 %4 毫秒，最小 %5 毫秒；峰值内存 %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The arguments of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的参数：%2</translation>
+    </message>
+    <message>
+        <source>The outputs could not be saved: %1</source>
+        <translation>无法保存输出：%1</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>The worker process stopped during the run.</source>
+        <translation>工作进程在运行期间停止了。</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::TensorInspector</name>
+    <message>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the output tree.</source>
+        <translation>请在输出树中选择一个张量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 %3 on %4, %n element(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%2 %3，位于 %4，%n 个元素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(the result carries the first %n value(s))</source>
+        <translation>
+            <numerusform>（结果只包含前 %n 个值）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Histogram of the first %n value(s):</source>
+        <translation>
+            <numerusform>前 %n 个值的直方图：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Histogram of the values:</source>
+        <translation>值的直方图：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NaN/Inf value(s) left out</source>
+        <translation>
+            <numerusform>未计入 %n 个 NaN/Inf 值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No values</source>
+        <translation>没有值</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>第 %1–%2 个，共 %3 个</translation>
     </message>
 </context>
 </TS>

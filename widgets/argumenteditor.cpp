@@ -58,7 +58,7 @@ ArgumentEditor::ArgumentEditor(const ArgumentSpec& argument, QWidget* parent)
     auto* typeLabel = new QLabel(type.toHtmlEscaped(), this);
     typeLabel->setObjectName(QStringLiteral("typeLabel"));
     if (argument.defaultValue)
-        typeLabel->setText(tr("%1 = %2").arg(type, q(*argument.defaultValue)).toHtmlEscaped());
+        typeLabel->setText(QStringLiteral("%1 = %2").arg(type, q(*argument.defaultValue)).toHtmlEscaped());
     typeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_edit = new QLineEdit(this);
     m_edit->setObjectName(QStringLiteral("specEdit"));

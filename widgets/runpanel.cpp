@@ -187,7 +187,8 @@ void RunPanel::setMethod(const QString& modulePath, const QString& method)
     m_module = modulePath;
     m_method = method;
     const QString name = modulePath.isEmpty() ? method : modulePath + QLatin1Char('.') + method;
-    m_title->setText(method.isEmpty() ? tr("No method selected") : tr("<b>%1</b>").arg(name.toHtmlEscaped()));
+    m_title->setText(
+        method.isEmpty() ? tr("No method selected") : QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()));
     setArgumentSpecs({});
     m_haveSpecs = false;
     requestSpecs();

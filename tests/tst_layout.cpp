@@ -291,8 +291,9 @@ private Q_SLOTS:
             QCOMPARE(e.label, ve.label);
             QVERIFY(e.points.size() >= 4);
             QCOMPARE(e.labelPos.has_value(), !ve.label.empty());
-            // layoutGraph places labels itself, halfway along the drawn edge (Graphviz never sees them).
-            QCOMPARE(e.labelAnchor.has_value(), !ve.label.empty());
+            // On a graph this small dot places the labels; where layoutGraph places one itself it is halfway along
+            // the drawn edge (bigGraphsPlaceEdgeLabelsBeside).
+            QVERIFY(!e.labelAnchor || !ve.label.empty());
             if (e.labelAnchor) {
                 double x0 = e.points[0].x, x1 = x0, y0 = e.points[0].y, y1 = y0;
                 for (const LayoutPoint& p : e.points) {
@@ -360,7 +361,8 @@ private Q_SLOTS:
             QVERIFY(e.labelPos.has_value());
         }
 
-        // What layoutGraph gives Graphviz: no edge labels at all; it places them itself, halfway along each edge.
+        // What layoutGraph gives Graphviz above 100 nodes: no edge labels at all; it places them itself, halfway
+        // along each edge.
         DotOptions bare;
         bare.edgeLabels = false;
         QVERIFY(toDot(chain, bare).find("Float(1)") == std::string::npos);

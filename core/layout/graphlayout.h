@@ -32,10 +32,11 @@ struct LayoutEdge {
     std::optional<LayoutPoint> arrowTail;
     std::string label;
     std::optional<LayoutPoint> labelPos; // centre of the label, when it has one
-    // layoutGraph() only, for a labelled edge: the point halfway along the drawn spline, where the label belongs.
-    // Graphviz does not place these labels (see DotOptions); labelPos is then an estimate, the label's centre
-    // when its text (fontsize 8) starts kLabelGap to the right of the anchor. A view with its own font metrics
-    // draws the text left-aligned at labelAnchor.x + kLabelGap, vertically centred on labelAnchor.y.
+    // Set by layoutGraph() for the labelled edges of a graph over 100 nodes, whose labels Graphviz does not place
+    // (see DotOptions): the point halfway along the drawn spline, where the label belongs. labelPos is then an
+    // estimate, the label's centre when its text (fontsize 8) starts kLabelGap to the right of the anchor; a view
+    // with its own font metrics draws the text left-aligned at labelAnchor.x + kLabelGap, vertically centred on
+    // labelAnchor.y. Without an anchor, labelPos is where Graphviz put the label's centre.
     std::optional<LayoutPoint> labelAnchor;
     static constexpr double kLabelGap = 3;
 };
@@ -58,8 +59,8 @@ struct GraphLayout {
 // in the error, never on stderr. Graphviz is not thread-safe: call from one thread at a time, the same thread
 // that runs every other Graphviz call (LayoutService owns one for this).
 Result<GraphLayout> layoutDot(const std::string& dot);
-// layoutDot(toDot(graph, {edgeLabels = false})), then each edge's label from `graph` with its labelAnchor and an
-// estimated labelPos (see LayoutEdge).
+// layoutDot(toDot(graph)). Above 100 nodes without the edge labels: then each edge's label comes from `graph`, with
+// its labelAnchor and an estimated labelPos (see LayoutEdge).
 Result<GraphLayout> layoutGraph(const VisualGraph& graph);
 
 } // namespace torchscope

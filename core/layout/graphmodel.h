@@ -54,8 +54,8 @@ std::string toDot(const VisualGraph& graph);
 
 struct DotOptions {
     // Edge labels (each value's type). dot ranks every edge `label` as a node of its own, which makes a layout up
-    // to three times slower, so layoutGraph() leaves them out and places each label at its edge's midpoint itself
-    // (LayoutEdge::labelAnchor); exports (renderGraph, the DOT file) keep them.
+    // to three times slower, so layoutGraph() leaves them out of graphs over 100 nodes and places each label at
+    // its edge's midpoint itself (LayoutEdge::labelAnchor); exports (renderGraph, the DOT file) keep them.
     bool edgeLabels = true;
 };
 std::string toDot(const VisualGraph& graph, const DotOptions& options);

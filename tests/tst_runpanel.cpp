@@ -403,6 +403,14 @@ void TestRunPanel::devicesAndTiming()
     result.peakMemoryBytes = 3 * 1024 * 1024;
     panel.setResult(result);
     QVERIFY(!panel.timingLabel()->text().contains(QStringLiteral("n/a")));
+    // TORCHSCOPE_GRAB_RUNPANEL=FILE.png: a picture of the panel for a human to look at.
+    if (qEnvironmentVariableIsSet("TORCHSCOPE_GRAB_RUNPANEL")) {
+        panel.setMethod(QString(), QStringLiteral("forward"));
+        panel.setArgumentSpecs(specsOf("forward"));
+        editorNamed(panel, "x")->setText(QStringLiteral("randn:2x"));
+        panel.resize(520, 900);
+        panel.grab().save(qEnvironmentVariable("TORCHSCOPE_GRAB_RUNPANEL"));
+    }
 }
 
 void TestRunPanel::runsInARealWorkerAndCancels()

@@ -44,6 +44,7 @@ RunPanel::RunPanel(QWidget* parent)
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_arguments);
+    scroll->setMinimumHeight(160); // room for three or four arguments before it scrolls
     auto* argumentsBox = new QGroupBox(tr("Arguments"), this);
     auto* argumentsBoxLayout = new QVBoxLayout(argumentsBox);
     argumentsBoxLayout->setContentsMargins(2, 2, 2, 2);
@@ -129,6 +130,7 @@ RunPanel::RunPanel(QWidget* parent)
     split->addWidget(top);
     split->addWidget(results);
     split->setStretchFactor(1, 1);
+    split->setSizes({ 420, 480 });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split, 1);

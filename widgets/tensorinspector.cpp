@@ -36,6 +36,7 @@ TensorInspector::TensorInspector(QWidget* parent)
     m_table->setObjectName(QStringLiteral("tensorValues"));
     m_table->setHorizontalHeaderLabels({ tr("Index"), tr("Value") });
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 

@@ -163,6 +163,49 @@
     </message>
 </context>
 <context>
+    <name>torchscope::ArgumentEditor</name>
+    <message>
+        <location filename="../widgets/argumenteditor.cpp" line="+67"/>
+        <source>auto (e.g. %1)</source>
+        <translation>自动（例如 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The argument&apos;s value as `torchscope-cli run --input` takes it, e.g. %1. Empty: auto (the default, None for Optional, or the shape a trace recorded).</source>
+        <translation>参数的值，写法与 `torchscope-cli run --input` 相同，例如 %1。留空表示自动（默认值；Optional 为 None；或追踪时记录的形状）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A .npy array or a tensor saved with torch.save</source>
+        <translation>.npy 数组，或用 torch.save 保存的张量</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%1 is not Optional: None may be refused</source>
+        <translation>%1 不是 Optional：None 可能被拒绝</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 expects something like %2</source>
+        <translation>%1 需要类似 %2 的值</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Input for %1</source>
+        <translation>%1 的输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tensors (*.npy *.pt *.pth);;All files (*)</source>
+        <translation>张量 (*.npy *.pt *.pth);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>torchscope::BytesFormat</name>
     <message>
         <location filename="../widgets/bytesformat.cpp" line="+44"/>
@@ -358,7 +401,7 @@
 <context>
     <name>torchscope::FrameReader</name>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="+140"/>
+        <location filename="../core/worker/protocol.cpp" line="+152"/>
         <source>Not a TorchScope worker message: expected magic 0x%1, got 0x%2.</source>
         <translation>不是 TorchScope 工作进程消息：魔数应为 0x%1，实际为 0x%2。</translation>
     </message>
@@ -394,7 +437,7 @@
 <context>
     <name>torchscope::GraphPanel</name>
     <message>
-        <location filename="../widgets/graphpanel.cpp" line="+107"/>
+        <location filename="../widgets/graphpanel.cpp" line="+109"/>
         <source>Expand</source>
         <translation>展开</translation>
     </message>
@@ -489,24 +532,29 @@
         <translation>不再等待此布局；屏幕上的图保持不变</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+189"/>
         <source>This method&apos;s graph is not available.</source>
         <translation>此方法的图不可用。</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Preparing the drawing…</source>
+        <translation>正在准备绘图…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Reading the graphs of %n submodule(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个子模块的图…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <source>The graph cannot be drawn: %1</source>
         <translation>无法绘制该图：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Laying out %n node(s)…</source>
         <translation>
             <numerusform>正在布局 %n 个节点…</numerusform>
@@ -518,7 +566,7 @@
         <translation>无法对该图进行布局：%1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Layout cancelled; the drawing on screen is the previous one.</source>
         <translation>布局已取消；屏幕上显示的是之前的图。</translation>
     </message>
@@ -582,6 +630,19 @@
         <location line="+1"/>
         <source>Pixels per point (1 gives %1 × %2 pixels):</source>
         <translation>每点像素数（1 对应 %1 × %2 像素）：</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::HistogramView</name>
+    <message>
+        <location filename="../widgets/histogramview.cpp" line="+78"/>
+        <source>No finite values</source>
+        <translation>没有有限值</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>max bin: %1</source>
+        <translation>最高柱：%1</translation>
     </message>
 </context>
 <context>
@@ -831,7 +892,7 @@
 <context>
     <name>torchscope::ModelTab</name>
     <message>
-        <location filename="../widgets/modeltab.cpp" line="+72"/>
+        <location filename="../widgets/modeltab.cpp" line="+73"/>
         <source>Filter modules</source>
         <translation>筛选模块</translation>
     </message>
@@ -896,7 +957,7 @@
         <translation>节点</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -906,7 +967,7 @@
         <translation>无法启动工作进程。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source># This module has no methods.</source>
         <translation># 此模块没有方法。</translation>
     </message>
@@ -961,6 +1022,7 @@
         <translation>重新启动</translation>
     </message>
     <message>
+        <location line="-376"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1056,6 +1118,76 @@ Path: %2</source>
         <location line="+2"/>
         <source>Attributes</source>
         <translation>属性</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::OutputTreeModel</name>
+    <message numerus="yes">
+        <location filename="../widgets/outputtreemodel.cpp" line="+190"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inf</source>
+        <translation>Inf</translation>
     </message>
 </context>
 <context>
@@ -1166,19 +1298,184 @@ Path: %2</source>
         <translation>应答（%1 字节）超出了工作进程协议可承载的大小（%2 字节）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>The worker received a malformed %1 request.</source>
         <translation>工作进程收到了格式错误的 %1 请求。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+68"/>
         <source>%1 is not a request the worker answers.</source>
         <translation>%1 不是工作进程可响应的请求。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-76"/>
         <source>No archive is open in this worker: open one before asking about it.</source>
         <translation>此工作进程中没有打开的归档：请先打开归档再查询。</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::RunPanel</name>
+    <message>
+        <location filename="../widgets/runpanel.cpp" line="+48"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seeds every random fill: the same seed gives the same inputs</source>
+        <translation>为所有随机填充设定种子：相同的种子得到相同的输入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed runs:</source>
+        <translation>计时运行次数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up runs:</source>
+        <translation>预热运行次数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stops the worker process running the model; the model is loaded again</source>
+        <translation>停止运行模型的工作进程；模型会重新加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save outputs…</source>
+        <translation>保存输出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs once more with the same inputs and saves the output for torch.load</source>
+        <translation>用相同的输入再运行一次，并保存输出供 torch.load 读取</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save outputs</source>
+        <translation>保存输出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PyTorch files (*.pt);;All files (*)</source>
+        <translation>PyTorch 文件 (*.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Running %1 on %2… %3 s</source>
+        <translation>正在 %2 上运行 %1… %3 秒</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The run was stopped; the model is loaded again.</source>
+        <translation>运行已停止；模型已重新加载。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Outputs saved to %1.</source>
+        <translation>输出已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No method selected</source>
+        <translation>未选择方法</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the arguments of %1…</source>
+        <translation>正在读取 %1 的参数…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 takes no arguments.</source>
+        <translation>%1 不接受参数。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This build&apos;s LibTorch has no CUDA: only the CPU can run models. Build TorchScope against a CUDA LibTorch (-DCMAKE_PREFIX_PATH=/path/to/libtorch) to run on a GPU.</source>
+        <translation>此构建的 LibTorch 不含 CUDA：只能在 CPU 上运行模型。要在 GPU 上运行，请基于带 CUDA 的 LibTorch 构建 TorchScope（-DCMAKE_PREFIX_PATH=/path/to/libtorch）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LibTorch has CUDA, but it reports no GPU now.</source>
+        <translation>LibTorch 含 CUDA，但目前没有报告任何 GPU。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The devices LibTorch reports now</source>
+        <translation>LibTorch 当前报告的设备</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Running %1 on %2…</source>
+        <translation>正在 %2 上运行 %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: stopping the worker and loading the model again…</source>
+        <translation>已取消：正在停止工作进程并重新加载模型…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saving outputs to %1…</source>
+        <translation>正在将输出保存到 %1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 ran on %2.</source>
+        <translation>%1 已在 %2 上运行。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n timed run(s) after %1 warm-up: mean %2 ms, median %3 ms, p95 %4 ms, min %5 ms; peak memory %6</source>
+        <translation>
+            <numerusform>%1 次预热后计时运行 %n 次：均值 %2 毫秒，中位数 %3 毫秒，p95 %4 毫秒，最小 %5 毫秒；峰值内存 %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The arguments of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的参数：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The outputs could not be saved: %1</source>
+        <translation>无法保存输出：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The worker process stopped during the run.</source>
+        <translation>工作进程在运行期间停止了。</translation>
     </message>
 </context>
 <context>
@@ -1323,9 +1620,80 @@ Path: %2</source>
     </message>
 </context>
 <context>
+    <name>torchscope::TensorInspector</name>
+    <message>
+        <location filename="../widgets/tensorinspector.cpp" line="+37"/>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Select a tensor in the output tree.</source>
+        <translation>请在输出树中选择一个张量。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 %3 on %4, %n element(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%2 %3，位于 %4，%n 个元素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>(the result carries the first %n value(s))</source>
+        <translation>
+            <numerusform>（结果只包含前 %n 个值）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Histogram of the first %n value(s):</source>
+        <translation>
+            <numerusform>前 %n 个值的直方图：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histogram of the values:</source>
+        <translation>值的直方图：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n NaN/Inf value(s) left out</source>
+        <translation>
+            <numerusform>未计入 %n 个 NaN/Inf 值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No values</source>
+        <translation>没有值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1–%2 of %3</source>
+        <translation>第 %1–%2 个，共 %3 个</translation>
+    </message>
+</context>
+<context>
     <name>torchscope::WorkerClient</name>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="+105"/>
+        <location filename="../core/worker/workerclient.cpp" line="+107"/>
         <source>The worker process could not be started: no local connection could be opened (%1).</source>
         <translation>无法启动工作进程：无法打开本地连接（%1）。</translation>
     </message>
@@ -1340,7 +1708,7 @@ Path: %2</source>
         <translation>工作进程关闭了连接但没有退出，已将其终止。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>The worker process was stopped before it started.</source>
         <translation>工作进程在启动完成前被终止。</translation>
     </message>
@@ -1390,7 +1758,7 @@ Path: %2</source>
         <translation>无法读取的 %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+102"/>
         <source>a %1 answering a %2 request</source>
         <translation>应答 %2 请求的 %1</translation>
     </message>
@@ -1423,7 +1791,7 @@ Path: %2</source>
         <translation>无法连接到 TorchScope 应用：%1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>The worker received a malformed Hello request.</source>
         <translation>工作进程收到了格式错误的 Hello 请求。</translation>
     </message>
@@ -1431,301 +1799,6 @@ Path: %2</source>
         <location line="+1"/>
         <source>%1 is not a request the worker answers.</source>
         <translation>%1 不是工作进程可响应的请求。</translation>
-    </message>
-</context>
-<context>
-    <name>torchscope::ArgumentEditor</name>
-    <message>
-        <source>auto (e.g. %1)</source>
-        <translation>自动（例如 %1）</translation>
-    </message>
-    <message>
-        <source>The argument&apos;s value as `torchscope-cli run --input` takes it, e.g. %1. Empty: auto (the default, None for Optional, or the shape a trace recorded).</source>
-        <translation>参数的值，写法与 `torchscope-cli run --input` 相同，例如 %1。留空表示自动（默认值；Optional 为 None；或追踪时记录的形状）。</translation>
-    </message>
-    <message>
-        <source>From file…</source>
-        <translation>从文件…</translation>
-    </message>
-    <message>
-        <source>A .npy array or a tensor saved with torch.save</source>
-        <translation>.npy 数组，或用 torch.save 保存的张量</translation>
-    </message>
-    <message>
-        <source>%1 is not Optional: None may be refused</source>
-        <translation>%1 不是 Optional：None 可能被拒绝</translation>
-    </message>
-    <message>
-        <source>%1 expects something like %2</source>
-        <translation>%1 需要类似 %2 的值</translation>
-    </message>
-    <message>
-        <source>Input for %1</source>
-        <translation>%1 的输入</translation>
-    </message>
-    <message>
-        <source>Tensors (*.npy *.pt *.pth);;All files (*)</source>
-        <translation>张量 (*.npy *.pt *.pth);;所有文件 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>torchscope::HistogramView</name>
-    <message>
-        <source>No finite values</source>
-        <translation>没有有限值</translation>
-    </message>
-    <message>
-        <source>max bin: %1</source>
-        <translation>最高柱：%1</translation>
-    </message>
-</context>
-<context>
-    <name>torchscope::OutputTreeModel</name>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 项</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Shape</source>
-        <translation>形状</translation>
-    </message>
-    <message>
-        <source>dtype</source>
-        <translation>dtype</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Min</source>
-        <translation>最小值</translation>
-    </message>
-    <message>
-        <source>Max</source>
-        <translation>最大值</translation>
-    </message>
-    <message>
-        <source>Mean</source>
-        <translation>均值</translation>
-    </message>
-    <message>
-        <source>Std</source>
-        <translation>标准差</translation>
-    </message>
-    <message>
-        <source>NaN</source>
-        <translation>NaN</translation>
-    </message>
-    <message>
-        <source>Inf</source>
-        <translation>Inf</translation>
-    </message>
-</context>
-<context>
-    <name>torchscope::RunPanel</name>
-    <message>
-        <source>Arguments</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>Seeds every random fill: the same seed gives the same inputs</source>
-        <translation>为所有随机填充设定种子：相同的种子得到相同的输入</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>种子：</translation>
-    </message>
-    <message>
-        <source>Timed runs:</source>
-        <translation>计时运行次数：</translation>
-    </message>
-    <message>
-        <source>Warm-up runs:</source>
-        <translation>预热运行次数：</translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation>设备：</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stops the worker process running the model; the model is loaded again</source>
-        <translation>停止运行模型的工作进程；模型会重新加载</translation>
-    </message>
-    <message>
-        <source>Save outputs…</source>
-        <translation>保存输出…</translation>
-    </message>
-    <message>
-        <source>Runs once more with the same inputs and saves the output for torch.load</source>
-        <translation>用相同的输入再运行一次，并保存输出供 torch.load 读取</translation>
-    </message>
-    <message>
-        <source>Save outputs</source>
-        <translation>保存输出</translation>
-    </message>
-    <message>
-        <source>PyTorch files (*.pt);;All files (*)</source>
-        <translation>PyTorch 文件 (*.pt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Running %1 on %2… %3 s</source>
-        <translation>正在 %2 上运行 %1… %3 秒</translation>
-    </message>
-    <message>
-        <source>The run was stopped; the model is loaded again.</source>
-        <translation>运行已停止；模型已重新加载。</translation>
-    </message>
-    <message>
-        <source>Outputs saved to %1.</source>
-        <translation>输出已保存到 %1。</translation>
-    </message>
-    <message>
-        <source>No method selected</source>
-        <translation>未选择方法</translation>
-    </message>
-    <message>
-        <source>Reading the arguments of %1…</source>
-        <translation>正在读取 %1 的参数…</translation>
-    </message>
-    <message>
-        <source>%1 takes no arguments.</source>
-        <translation>%1 不接受参数。</translation>
-    </message>
-    <message>
-        <source>This build&apos;s LibTorch has no CUDA: only the CPU can run models. Build TorchScope against a CUDA LibTorch (-DCMAKE_PREFIX_PATH=/path/to/libtorch) to run on a GPU.</source>
-        <translation>此构建的 LibTorch 不含 CUDA：只能在 CPU 上运行模型。要在 GPU 上运行，请基于带 CUDA 的 LibTorch 构建 TorchScope（-DCMAKE_PREFIX_PATH=/path/to/libtorch）。</translation>
-    </message>
-    <message>
-        <source>LibTorch has CUDA, but it reports no GPU now.</source>
-        <translation>LibTorch 含 CUDA，但目前没有报告任何 GPU。</translation>
-    </message>
-    <message>
-        <source>The devices LibTorch reports now</source>
-        <translation>LibTorch 当前报告的设备</translation>
-    </message>
-    <message>
-        <source>Running %1 on %2…</source>
-        <translation>正在 %2 上运行 %1…</translation>
-    </message>
-    <message>
-        <source>Cancelled: stopping the worker and loading the model again…</source>
-        <translation>已取消：正在停止工作进程并重新加载模型…</translation>
-    </message>
-    <message>
-        <source>Saving outputs to %1…</source>
-        <translation>正在将输出保存到 %1…</translation>
-    </message>
-    <message>
-        <source>%1 ran on %2.</source>
-        <translation>%1 已在 %2 上运行。</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>无</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n timed run(s) after %1 warm-up: mean %2 ms, median %3 ms, p95 %4 ms, min %5 ms; peak memory %6</source>
-        <translation>
-            <numerusform>%1 次预热后计时运行 %n 次：均值 %2 毫秒，中位数 %3 毫秒，p95 %4 毫秒，最小 %5 毫秒；峰值内存 %6</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The arguments of %1 could not be read: %2</source>
-        <translation>无法读取 %1 的参数：%2</translation>
-    </message>
-    <message>
-        <source>The outputs could not be saved: %1</source>
-        <translation>无法保存输出：%1</translation>
-    </message>
-    <message>
-        <source>The run failed: %1</source>
-        <translation>运行失败：%1</translation>
-    </message>
-    <message>
-        <source>The worker process stopped during the run.</source>
-        <translation>工作进程在运行期间停止了。</translation>
-    </message>
-</context>
-<context>
-    <name>torchscope::TensorInspector</name>
-    <message>
-        <source>Index</source>
-        <translation>索引</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>上一页</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一页</translation>
-    </message>
-    <message>
-        <source>Select a tensor in the output tree.</source>
-        <translation>请在输出树中选择一个张量。</translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 %3 on %4, %n element(s)</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%2 %3，位于 %4，%n 个元素</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(the result carries the first %n value(s))</source>
-        <translation>
-            <numerusform>（结果只包含前 %n 个值）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Histogram of the first %n value(s):</source>
-        <translation>
-            <numerusform>前 %n 个值的直方图：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Histogram of the values:</source>
-        <translation>值的直方图：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n NaN/Inf value(s) left out</source>
-        <translation>
-            <numerusform>未计入 %n 个 NaN/Inf 值</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No values</source>
-        <translation>没有值</translation>
-    </message>
-    <message>
-        <source>%1–%2 of %3</source>
-        <translation>第 %1–%2 个，共 %3 个</translation>
     </message>
 </context>
 </TS>

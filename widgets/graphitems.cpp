@@ -178,7 +178,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
 }
 
 GraphEdgeItem::GraphEdgeItem(int index, const QList<QPointF>& points, const QPointF* arrow, const QString& label,
-    const QPointF* labelPos, const QColor& color, bool dashed)
+    const QPointF* labelPos, const QPointF* labelAnchor, double labelGap, const QColor& color, bool dashed)
     : m_index(index)
     , m_label(label)
     , m_color(color)
@@ -202,7 +202,9 @@ GraphEdgeItem::GraphEdgeItem(int index, const QList<QPointF>& points, const QPoi
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-3, -3, 3, 3);
     if (!m_label.isEmpty()) {
         const QFontMetricsF fm(graphEdgeFont());
-        if (labelPos) {
+        if (labelAnchor) {
+            m_labelPos = *labelAnchor + QPointF(labelGap + fm.horizontalAdvance(m_label) / 2, 0);
+        } else if (labelPos) {
             m_labelPos = *labelPos;
         } else {
             // Graphviz placed no label (big graphs): put it beside the middle of the edge.

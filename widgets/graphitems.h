@@ -58,8 +58,10 @@ public:
     enum { Type = UserType + 2 };
 
     // `points`: the cubic B-spline Graphviz gave (1 + 3n control points); `arrow`: the tip, when it has one.
+    // The label is centred on `labelPos` (Graphviz placed it) or, with `labelAnchor`, starts `labelGap` to the
+    // right of that point on the edge, measured with our own font.
     GraphEdgeItem(int index, const QList<QPointF>& points, const QPointF* arrow, const QString& label,
-        const QPointF* labelPos, const QColor& color, bool dashed);
+        const QPointF* labelPos, const QPointF* labelAnchor, double labelGap, const QColor& color, bool dashed);
 
     int type() const override { return Type; }
     int index() const { return m_index; } // in VisualGraph::edges

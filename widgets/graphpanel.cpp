@@ -14,6 +14,8 @@
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -201,8 +203,8 @@ const VisualGraph* GraphPanel::visualGraph() const { return m_scene->graph(); }
 void GraphPanel::need(const std::string& module, const std::string& method)
 {
     const QString key = graphKey(module, method, false);
-    if (m_unavailable.contains(key))
-        return;
+    if (m_unavailable.contains(key) || m_graphs.contains(key))
+        return; // known already (it may have arrived while a build ran without it)
     m_waitingFor.insert(key);
     if (m_requested.contains(key))
         return;
@@ -260,6 +262,64 @@ void GraphPanel::graphUnavailable(const QString& modulePath, const QString& meth
     }
 }
 
+namespace {
+    // What building a drawing needs, copied so it can run away from the GUI thread (QHash copies are shared).
+    struct BuildInput {
+        QHash<QString, IrGraph> graphs;
+        QSet<QString> unavailable;
+        std::string module, method;
+        bool inlined = false;
+        bool fold = true;
+        bool expandAll = false;
+        ExpansionState expansion;
+    };
+
+    struct BuildOutcome {
+        std::set<std::pair<std::string, std::string>> misses; // callee graphs to fetch before it can be built
+        std::optional<ExpansionState> expansion; // expand-all's answer
+        std::optional<Result<VisualGraph>> graph;
+    };
+
+    BuildOutcome buildDrawing(const BuildInput& in)
+    {
+        BuildOutcome out;
+        const auto find = [&in](const std::string& module, const std::string& method, bool inlined) -> const IrGraph* {
+            const auto it = in.graphs.constFind(graphKey(module, method, inlined));
+            return it == in.graphs.cend() ? nullptr : &*it;
+        };
+        const IrGraph* root = find(in.module, in.method, in.inlined);
+        if (!root)
+            return out;
+        SubgraphProvider provider;
+        if (!in.inlined) {
+            provider = [&](const std::string& module, const std::string& method) -> std::optional<IrGraph> {
+                if (const IrGraph* g = find(module, method, false))
+                    return *g;
+                if (!in.unavailable.contains(graphKey(module, method, false)))
+                    out.misses.insert({ module, method });
+                return std::nullopt;
+            };
+        }
+        ExpansionState expansion = in.expansion;
+        if (in.expandAll) {
+            expansion = torchscope::expandAll(*root, provider);
+            if (!out.misses.empty())
+                return out;
+            out.expansion = expansion;
+        }
+        GraphModelOptions options;
+        options.foldPlumbing = in.fold;
+        options.expansion = expansion;
+        options.subgraph = provider;
+        auto built = buildVisualGraph(*root, options);
+        if (out.misses.empty())
+            out.graph = std::move(built);
+        return out;
+    }
+}
+
+// Building the drawing (callee graphs copied in, clusters, folding) takes a second or more on models with
+// thousands of modules: it runs on a pool thread, and a build the user no longer needs is dropped.
 void GraphPanel::rebuild()
 {
     const IrGraph* root = m_hasGraph ? lookup(m_module.toStdString(), m_method.toStdString(), m_inlined) : nullptr;
@@ -269,45 +329,48 @@ void GraphPanel::rebuild()
         showMessage(tr("This method's graph is not available."));
         return;
     }
-    std::set<std::pair<std::string, std::string>> misses;
-    SubgraphProvider provider;
-    if (!m_inlined) {
-        provider = [this, &misses](const std::string& module, const std::string& method) -> std::optional<IrGraph> {
-            if (const IrGraph* g = lookup(module, method, false))
-                return *g;
-            if (!m_unavailable.contains(graphKey(module, method, false)))
-                misses.insert({ module, method });
-            return std::nullopt;
-        };
-    }
-    const auto fetchMisses = [&] {
-        for (const auto& [module, method] : misses)
-            need(module, method);
-        setStatus(tr("Reading the graphs of %n submodule(s)…", "", int(m_waitingFor.size())), true);
-    };
-    if (m_pending == Pending::ExpandAll) {
-        ExpansionState all = torchscope::expandAll(*root, provider);
-        if (!misses.empty()) {
-            fetchMisses();
+    BuildInput in;
+    in.graphs = m_graphs;
+    in.unavailable = m_unavailable;
+    in.module = m_module.toStdString();
+    in.method = m_method.toStdString();
+    in.inlined = m_inlined;
+    in.fold = m_fold;
+    in.expandAll = m_pending == Pending::ExpandAll;
+    in.expansion = m_expansion;
+    const quint64 generation = ++m_buildGeneration;
+    m_buildRunning = true;
+    setStatus(tr("Preparing the drawing…"), true);
+    auto* watcher = new QFutureWatcher<BuildOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_buildGeneration)
+            return; // superseded or cancelled
+        m_buildRunning = false;
+        BuildOutcome outcome = watcher->result();
+        if (!outcome.misses.empty()) {
+            for (const auto& [module, method] : outcome.misses)
+                need(module, method);
+            if (m_waitingFor.isEmpty()) {
+                rebuild(); // everything it lacked has arrived meanwhile
+                return;
+            }
+            setStatus(tr("Reading the graphs of %n submodule(s)…", "", int(m_waitingFor.size())), true);
             return;
         }
-        m_expansion = all;
-        m_pending = Pending::None;
-    }
-    GraphModelOptions options;
-    options.foldPlumbing = m_fold;
-    options.expansion = m_expansion;
-    options.subgraph = provider;
-    auto built = buildVisualGraph(*root, options);
-    if (!misses.empty()) {
-        fetchMisses();
-        return;
-    }
-    if (!built) {
-        showMessage(tr("The graph cannot be drawn: %1").arg(q(built.error().message)));
-        return;
-    }
-    requestLayout(std::make_shared<VisualGraph>(std::move(built).value()));
+        if (outcome.expansion) {
+            m_expansion = *outcome.expansion;
+            m_pending = Pending::None;
+        }
+        if (!outcome.graph)
+            return;
+        if (!*outcome.graph) {
+            showMessage(tr("The graph cannot be drawn: %1").arg(q(outcome.graph->error().message)));
+            return;
+        }
+        requestLayout(std::make_shared<VisualGraph>(std::move(*outcome.graph).value()));
+    });
+    watcher->setFuture(QtConcurrent::run([in = std::move(in)] { return buildDrawing(in); }));
 }
 
 void GraphPanel::requestLayout(std::shared_ptr<VisualGraph> graph)
@@ -360,7 +423,9 @@ void GraphPanel::cancelLayout()
 {
     if (m_ticket)
         LayoutBridge::instance()->cancel(m_ticket);
-    const bool wasBusy = m_ticket != 0 || !m_waitingFor.isEmpty();
+    const bool wasBusy = m_ticket != 0 || !m_waitingFor.isEmpty() || m_buildRunning;
+    ++m_buildGeneration;
+    m_buildRunning = false;
     m_ticket = 0;
     m_waitingFor.clear();
     m_pending = Pending::None;

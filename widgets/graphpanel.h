@@ -76,7 +76,7 @@ public:
     void exportInteractively();
 
     void cancelLayout();
-    bool isLayoutPending() const { return m_ticket != 0 || !m_waitingFor.isEmpty(); }
+    bool isLayoutPending() const { return m_ticket != 0 || !m_waitingFor.isEmpty() || m_buildRunning; }
     // The drawn graph's IR for a VisualSource index, or nullptr.
     const IrGraph* sourceGraph(int source) const;
     const VisualGraph* visualGraph() const;
@@ -131,6 +131,8 @@ private:
 
     std::shared_ptr<VisualGraph> m_building; // being laid out
     std::uint64_t m_ticket = 0;
+    quint64 m_buildGeneration = 0; // the build whose result is wanted
+    bool m_buildRunning = false;
     QString m_viewName; // LayoutService view name: one per panel
 
     QString m_searchText;

@@ -115,6 +115,7 @@ void GraphScene::setGraph(std::shared_ptr<const VisualGraph> graph, std::shared_
             points.append(QPointF(p.x, p.y));
         const QPointF arrow = e.arrowHead ? QPointF(e.arrowHead->x, e.arrowHead->y) : QPointF();
         const QPointF labelPos = e.labelPos ? QPointF(e.labelPos->x, e.labelPos->y) : QPointF();
+        const QPointF anchor = e.labelAnchor ? QPointF(e.labelAnchor->x, e.labelAnchor->y) : QPointF();
         const QString label = e.label.empty() ? q(ve.label) : q(e.label);
         QColor color(0x55, 0x55, 0x55);
         if (ve.style == EdgeStyle::Control)
@@ -122,8 +123,8 @@ void GraphScene::setGraph(std::shared_ptr<const VisualGraph> graph, std::shared_
         else if (ve.style == EdgeStyle::LoopBack)
             color = QColor(0x6a, 0xa8, 0x4f);
         auto* item = new GraphEdgeItem(index, points, e.arrowHead ? &arrow : nullptr,
-            ve.style == EdgeStyle::Control ? QString() : label, e.labelPos ? &labelPos : nullptr, color,
-            ve.style != EdgeStyle::Data);
+            ve.style == EdgeStyle::Control ? QString() : label, e.labelPos ? &labelPos : nullptr,
+            e.labelAnchor ? &anchor : nullptr, LayoutEdge::kLabelGap, color, ve.style != EdgeStyle::Data);
         addItem(item);
         m_edges[index] = item;
     }

@@ -1,5 +1,6 @@
 // toDot(VisualGraph): our DOT conventions for a drawn graph (clusters, node styles per category, edge labels).
 #include "graphmodel.h"
+#include "nodestyle.h"
 
 #include <sstream>
 
@@ -32,70 +33,6 @@ namespace {
         while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) // not inside a UTF-8 sequence
             --cut;
         return line.substr(0, cut) + "...";
-    }
-
-    struct Style {
-        const char* shape;
-        const char* style;
-        const char* fill;
-        const char* line;
-    };
-
-    // Colours: light fills so black text stays readable, a darker outline of the same hue.
-    Style styleFor(const VisualNode& n)
-    {
-        if (n.kind == "block.return")
-            return { "box", "rounded,filled,dashed", "#fffaf3", "#e69138" };
-        if (n.kind == "block.merge")
-            return { "box", "rounded,filled", "#fce5cd", "#e69138" };
-        switch (n.category) {
-        case NodeCategory::Convolution:
-            return { "box", "rounded,filled", "#cfe2f3", "#3d85c6" };
-        case NodeCategory::LinearMatmul:
-            return { "box", "rounded,filled", "#d9d2e9", "#674ea7" };
-        case NodeCategory::Normalization:
-            return { "box", "rounded,filled", "#d0e0e3", "#45818e" };
-        case NodeCategory::Activation:
-            return { "box", "rounded,filled", "#f4cccc", "#cc0000" };
-        case NodeCategory::Pooling:
-            return { "box", "rounded,filled", "#d9ead3", "#6aa84f" };
-        case NodeCategory::ShapeView:
-            return { "box", "rounded,filled", "#efefef", "#999999" };
-        case NodeCategory::Elementwise:
-            return { "box", "rounded,filled", "#fff2cc", "#bf9000" };
-        case NodeCategory::ControlFlow:
-            return { n.kind == "prim::If" ? "diamond" : "hexagon", "filled", "#fce5cd", "#e69138" };
-        case NodeCategory::Call:
-            return { "box3d", "filled", "#c9daf8", "#3c78d8" };
-        case NodeCategory::Constant:
-            return { "box", "rounded,filled,dashed", "#ffffff", "#999999" };
-        case NodeCategory::Input:
-            return { "ellipse", "filled", "#b6d7a8", "#38761d" };
-        case NodeCategory::Output:
-            return { "ellipse", "filled", "#ea9999", "#990000" };
-        case NodeCategory::Other:
-            break;
-        }
-        return { "box", "rounded,filled", "#ffffff", "#666666" };
-    }
-
-    Style clusterStyle(ClusterKind kind)
-    {
-        switch (kind) {
-        case ClusterKind::If:
-            return { "", "rounded,filled", "#fdf3e7", "#e69138" };
-        case ClusterKind::IfBranch:
-            return { "", "rounded,filled,dashed", "#fffaf3", "#f6b26b" };
-        case ClusterKind::Loop:
-            return { "", "rounded,filled", "#eef7ea", "#6aa84f" };
-        case ClusterKind::LoopBody:
-            return { "", "rounded,filled,dashed", "#f7fbf5", "#93c47d" };
-        case ClusterKind::Module:
-            return { "", "rounded,filled", "#f1f5fc", "#6d9eeb" };
-        case ClusterKind::Block:
-            break;
-        }
-        return { "", "rounded,filled", "#f3f3f3", "#999999" };
     }
 
     constexpr size_t kInlineEdgeLabelLimit = 200; // nodes
@@ -142,7 +79,7 @@ namespace {
             std::string label = n.label;
             for (const auto& a : n.attributes)
                 label += "\n" + clipped(a);
-            const Style s = styleFor(n);
+            const NodeStyle s = nodeStyle(n);
             m_out << indent << quoted(n.id) << " [label=" << quoted(label) << ", shape=" << s.shape << ", style=\""
                   << s.style << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.line << "\"";
             if (n.kind == "block.return" || n.kind == "block.merge")
@@ -153,7 +90,7 @@ namespace {
         void cluster(int index, const std::string& indent)
         {
             const VisualCluster& c = m_g.clusters[index];
-            const Style s = clusterStyle(c.kind);
+            const NodeStyle s = clusterStyle(c.kind);
             m_out << indent << "subgraph " << quoted(c.id) << " {\n"
                   << indent << "  graph [label=" << quoted(c.label) << ", labeljust=l, style=\"" << s.style
                   << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.line << "\"];\n";

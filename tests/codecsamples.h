@@ -52,6 +52,11 @@ FIELDS_UNCHANGED(ValueNode, 304);
 FIELDS_UNCHANGED(TimingStats, 72);
 FIELDS_UNCHANGED(RunRequest, 272);
 FIELDS_UNCHANGED(RunResult, 536);
+FIELDS_UNCHANGED(Tolerance, 16);
+FIELDS_UNCHANGED(OutputComparison, 344);
+FIELDS_UNCHANGED(TrialReport, 104);
+FIELDS_UNCHANGED(CompareRequest, 264);
+FIELDS_UNCHANGED(CompareReport, 72);
 #endif
 
 namespace codectest {
@@ -101,6 +106,11 @@ bool same(const ValueNode& a, const ValueNode& b);
 bool same(const TimingStats& a, const TimingStats& b);
 bool same(const RunRequest& a, const RunRequest& b);
 bool same(const RunResult& a, const RunResult& b);
+bool same(const Tolerance& a, const Tolerance& b);
+bool same(const OutputComparison& a, const OutputComparison& b);
+bool same(const TrialReport& a, const TrialReport& b);
+bool same(const CompareRequest& a, const CompareRequest& b);
+bool same(const CompareReport& a, const CompareReport& b);
 template <typename T>
 bool same(const std::optional<T>& a, const std::optional<T>& b);
 
@@ -242,6 +252,32 @@ bool same(const RunResult& a, const RunResult& b)
 {
     return SAME(modulePath) && SAME(method) && SAME(device) && SAME(argumentNames) && SAME(inputs) && SAME(output)
         && SAME(timing) && SAME(peakMemoryBytes);
+}
+
+bool same(const Tolerance& a, const Tolerance& b) { return SAME(rtol) && SAME(atol); }
+
+bool same(const OutputComparison& a, const OutputComparison& b)
+{
+    return SAME(path) && SAME(passed) && SAME(problem) && SAME(isTensor) && SAME(dtype) && SAME(shape)
+        && SAME(tolerance) && SAME(numel) && SAME(mismatched) && SAME(maxAbsDiff) && SAME(maxAbsIndex)
+        && SAME(maxRelDiff) && SAME(maxRelIndex) && SAME(requiredAtol) && SAME(requiredRtol) && SAME(histogram)
+        && SAME(histogramMax) && SAME(valueA) && SAME(valueB);
+}
+
+bool same(const TrialReport& a, const TrialReport& b)
+{
+    return SAME(index) && SAME(seed) && SAME(variant) && SAME(passed) && SAME(inputs) && SAME(outputs);
+}
+
+bool same(const CompareRequest& a, const CompareRequest& b)
+{
+    return SAME(modulePath) && SAME(method) && SAME(deviceA) && SAME(deviceB) && SAME(inputs) && SAME(inputsFile)
+        && SAME(seed) && SAME(trials) && SAME(variant) && SAME(atol) && SAME(rtol);
+}
+
+bool same(const CompareReport& a, const CompareReport& b)
+{
+    return SAME(method) && SAME(trials) && SAME(passedTrials) && SAME(firstFailing);
 }
 
 // ---- Sample values: every field differs from its default and from its neighbours of the same type.
@@ -485,6 +521,70 @@ RunRequest makeRunRequest()
     return r;
 }
 
+OutputComparison makeOutputComparison()
+{
+    OutputComparison c;
+    c.path = "output[0]";
+    c.passed = false;
+    c.problem = "shape differs";
+    c.isTensor = true;
+    c.dtype = "float32";
+    c.shape = { 3, 4 };
+    c.tolerance = Tolerance { 1.3e-6, 1e-5 };
+    c.numel = 12;
+    c.mismatched = 7;
+    c.maxAbsDiff = 2.5;
+    c.maxAbsIndex = { 1, 2 };
+    c.maxRelDiff = 0.75;
+    c.maxRelIndex = { 2, 3 };
+    c.requiredAtol = 2.4;
+    c.requiredRtol = std::numeric_limits<double>::infinity();
+    c.histogram = { 5, 0, 1, 0, 0, 2, 0, 0, 3, 1 };
+    c.histogramMax = 2.5;
+    c.valueA = "3";
+    c.valueB = "'x'";
+    return c;
+}
+
+TrialReport makeTrialReport()
+{
+    TrialReport t;
+    t.index = 4;
+    t.seed = 46;
+    t.variant = "negate";
+    t.passed = false;
+    t.inputs = { "rand:3x4", "int:2" };
+    t.outputs = { makeOutputComparison(), OutputComparison {} };
+    return t;
+}
+
+CompareRequest makeCompareRequest()
+{
+    CompareRequest r;
+    r.modulePath = "cell";
+    r.method = "forward";
+    r.deviceA = "cuda:0";
+    r.deviceB = "cpu";
+    r.inputs = { makeInputSpec() };
+    r.inputsFile = "/in/x.npy";
+    r.seed = 42;
+    r.trials = 20;
+    r.variant = "scale";
+    r.atol = 1e-4;
+    r.rtol = 2e-3;
+    return r;
+}
+
+CompareReport makeCompareReport()
+{
+    CompareReport r;
+    r.method = "forward";
+    r.trials = { makeTrialReport(), TrialReport {} };
+    r.passedTrials = 1;
+    r.firstFailing = 0;
+    return r;
+}
+
 RunResult makeRunResult()
 {
     RunResult r;
@@ -625,6 +725,11 @@ std::vector<Sample> messageSamples()
         make_tuple(devices, true));
     addSample(out, MessageType::RunReply, encodeRunReply(makeRunResult()), decodeRunReply,
         make_tuple(makeRunResult()));
+    addSample(out, MessageType::Compare, encodeCompare("/b/traced.pt", makeCompareRequest()), decodeCompare,
+        make_tuple("/b/traced.pt"s, makeCompareRequest()));
+    addSample(out, MessageType::Retrace, encodeRetrace(makeRunRequest()), decodeRetrace, make_tuple(makeRunRequest()));
+    addSample(out, MessageType::CompareReply, encodeCompareReply(makeCompareReport()), decodeCompareReply,
+        make_tuple(makeCompareReport()));
     return out;
 }
 

@@ -204,6 +204,13 @@ void TestCodec::runValueTypesRoundTrip()
     RunResult noPeak = makeRunResult();
     noPeak.peakMemoryBytes.reset(); // CPU runs: no peak memory
     CHECK_ROUND_TRIP(noPeak);
+    // Compare's request and report (the Compare window's worker request).
+    CHECK_ROUND_TRIP(makeOutputComparison());
+    CHECK_ROUND_TRIP(makeTrialReport());
+    CHECK_ROUND_TRIP(makeCompareRequest());
+    CHECK_ROUND_TRIP(CompareRequest {});
+    CHECK_ROUND_TRIP(makeCompareReport());
+    CHECK_ROUND_TRIP(CompareReport {});
     // Every spec the CLI grammar can spell survives the trip as the parser produced it.
     for (const char* text : { "randn:1x3x224x224@float16", "full=2.5:2x2", "randint=-3..7:5@int32", "arange:scalar",
              "int:3", "float:-0.5", "bool:true", "str:a b", "none", "default", "auto", "file:/x/\xc3\xbc.npy",

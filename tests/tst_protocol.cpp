@@ -31,7 +31,7 @@ void TestProtocol::everyMessageTypeHasASample()
     std::set<quint16> sampled;
     for (const Sample& s : messageSamples())
         sampled.insert(quint16(s.type));
-    QCOMPARE(known.size(), std::size_t(23));
+    QCOMPARE(known.size(), std::size_t(26));
     QVERIFY(known == sampled);
     std::set<std::string> names;
     for (quint16 t : known)
@@ -73,7 +73,7 @@ void TestProtocol::frameLayoutIsPinned()
     const QByteArray wire = frame(Message { MessageType::Graph, 0x0102030405060708ull, QByteArray("abc") });
     const QByteArray expected = QByteArray::fromHex("00000013"
                                                     "54534350"
-                                                    "0002"
+                                                    "0003"
                                                     "0007"
                                                     "0102030405060708"
                                                     "616263");

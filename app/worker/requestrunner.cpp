@@ -1,6 +1,7 @@
 #include "requestrunner.h"
 
 #include "engine/archive.h"
+#include "engine/compare.h"
 #include "worker/codec.h"
 
 #include <exception>
@@ -112,6 +113,34 @@ Message RequestRunner::answer(const Message& request)
             return failure(id, noArchive());
         auto result = m_archive->run(run);
         return result ? reply(id, MessageType::RunReply, encodeRunReply(*result)) : failure(id, result.error());
+    }
+    if (request.type == MessageType::Retrace) {
+        RunRequest run;
+        if (!decodeRetrace(request.payload, run))
+            return failure(id, malformed);
+        if (!m_archive)
+            return failure(id, noArchive());
+        return textReply(id, m_archive->retrace(run));
+    }
+    if (request.type == MessageType::Compare) {
+        std::string pathB;
+        CompareRequest compare;
+        if (!decodeCompare(request.payload, pathB, compare))
+            return failure(id, malformed);
+        if (!m_archive)
+            return failure(id, noArchive());
+        // B is kept for the next comparison with the same path; it is loaded from the file each time it changes.
+        if (!m_other || m_otherPath != pathB) {
+            m_other.reset();
+            auto opened = Archive::open(pathB);
+            if (!opened)
+                return failure(id, opened.error());
+            m_other = std::move(opened.value());
+            m_otherPath = pathB;
+        }
+        auto report = compareArchives(*m_archive, *m_other, compare);
+        return report ? reply(id, MessageType::CompareReply, encodeCompareReply(*report))
+                      : failure(id, report.error());
     }
 
     std::string modulePath;

@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <memory>
+#include <string>
 
 namespace torchscope {
 
@@ -31,6 +32,9 @@ private:
     Error noArchive() const;
 
     std::unique_ptr<Archive> m_archive;
+    // Archive B of the last Compare request, and its path.
+    std::unique_ptr<Archive> m_other;
+    std::string m_otherPath;
 };
 
 } // namespace torchscope

@@ -78,7 +78,9 @@ void WorkerServer::dispatch(const Message& message)
     case MessageType::Record:
     case MessageType::ArgumentSpecs:
     case MessageType::Devices:
-    case MessageType::Run: {
+    case MessageType::Run:
+    case MessageType::Compare:
+    case MessageType::Retrace: {
         ++m_inFlight;
         RequestRunner* runner = m_runner;
         // Queued to the engine thread: requests run there one at a time, in the order they arrived.

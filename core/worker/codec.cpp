@@ -481,4 +481,70 @@ QDataStream& operator>>(QDataStream& s, RunResult& v)
     return s;
 }
 
+QDataStream& operator<<(QDataStream& s, const Tolerance& v)
+{
+    writeFields(s, v.rtol, v.atol);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, Tolerance& v)
+{
+    readFields(s, v.rtol, v.atol);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const OutputComparison& v)
+{
+    writeFields(s, v.path, v.passed, v.problem, v.isTensor, v.dtype, v.shape, v.tolerance, v.numel, v.mismatched, v.maxAbsDiff,
+        v.maxAbsIndex, v.maxRelDiff, v.maxRelIndex, v.requiredAtol, v.requiredRtol, v.histogram, v.histogramMax, v.valueA,
+        v.valueB);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, OutputComparison& v)
+{
+    readFields(s, v.path, v.passed, v.problem, v.isTensor, v.dtype, v.shape, v.tolerance, v.numel, v.mismatched, v.maxAbsDiff,
+        v.maxAbsIndex, v.maxRelDiff, v.maxRelIndex, v.requiredAtol, v.requiredRtol, v.histogram, v.histogramMax, v.valueA,
+        v.valueB);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const TrialReport& v)
+{
+    writeFields(s, v.index, v.seed, v.variant, v.passed, v.inputs, v.outputs);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, TrialReport& v)
+{
+    readFields(s, v.index, v.seed, v.variant, v.passed, v.inputs, v.outputs);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const CompareRequest& v)
+{
+    writeFields(s, v.modulePath, v.method, v.deviceA, v.deviceB, v.inputs, v.inputsFile, v.seed, v.trials, v.variant, v.atol,
+        v.rtol);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, CompareRequest& v)
+{
+    readFields(s, v.modulePath, v.method, v.deviceA, v.deviceB, v.inputs, v.inputsFile, v.seed, v.trials, v.variant, v.atol,
+        v.rtol);
+    return s;
+}
+
+QDataStream& operator<<(QDataStream& s, const CompareReport& v)
+{
+    writeFields(s, v.method, v.trials, v.passedTrials, v.firstFailing);
+    return s;
+}
+
+QDataStream& operator>>(QDataStream& s, CompareReport& v)
+{
+    readFields(s, v.method, v.trials, v.passedTrials, v.firstFailing);
+    return s;
+}
+
 } // namespace torchscope

@@ -18,6 +18,7 @@
 // `using torchscope::operator<<; using torchscope::operator>>;`) for the std::string/vector/optional forms.
 
 #include "data/archiveinfo.h"
+#include "data/comparereport.h"
 #include "data/irgraph.h"
 #include "data/moduleinfo.h"
 #include "data/result.h"
@@ -225,5 +226,17 @@ QDataStream& operator<<(QDataStream& s, const RunRequest& v);
 QDataStream& operator>>(QDataStream& s, RunRequest& v);
 QDataStream& operator<<(QDataStream& s, const RunResult& v);
 QDataStream& operator>>(QDataStream& s, RunResult& v);
+
+// comparereport.h
+QDataStream& operator<<(QDataStream& s, const Tolerance& v);
+QDataStream& operator>>(QDataStream& s, Tolerance& v);
+QDataStream& operator<<(QDataStream& s, const OutputComparison& v);
+QDataStream& operator>>(QDataStream& s, OutputComparison& v);
+QDataStream& operator<<(QDataStream& s, const TrialReport& v);
+QDataStream& operator>>(QDataStream& s, TrialReport& v);
+QDataStream& operator<<(QDataStream& s, const CompareRequest& v);
+QDataStream& operator>>(QDataStream& s, CompareRequest& v);
+QDataStream& operator<<(QDataStream& s, const CompareReport& v);
+QDataStream& operator>>(QDataStream& s, CompareReport& v);
 
 } // namespace torchscope

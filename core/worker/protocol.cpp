@@ -69,6 +69,9 @@ bool isKnownMessageType(quint16 type)
     case MessageType::ArgumentSpecsReply:
     case MessageType::DevicesReply:
     case MessageType::RunReply:
+    case MessageType::Compare:
+    case MessageType::Retrace:
+    case MessageType::CompareReply:
         return true;
     }
     return false;
@@ -100,6 +103,9 @@ const char* messageTypeName(MessageType type)
     case MessageType::ArgumentSpecsReply: return "ArgumentSpecsReply";
     case MessageType::DevicesReply: return "DevicesReply";
     case MessageType::RunReply: return "RunReply";
+    case MessageType::Compare: return "Compare";
+    case MessageType::Retrace: return "Retrace";
+    case MessageType::CompareReply: return "CompareReply";
     }
     return "Unknown";
 }
@@ -339,5 +345,20 @@ bool decodeDevicesReply(const QByteArray& payload, std::vector<std::string>& dev
 
 QByteArray encodeRunReply(const RunResult& result) { return encodeFields(result); }
 bool decodeRunReply(const QByteArray& payload, RunResult& result) { return decodeFields(payload, result); }
+
+QByteArray encodeCompare(const std::string& pathB, const CompareRequest& request)
+{
+    return encodeFields(pathB, request);
+}
+bool decodeCompare(const QByteArray& payload, std::string& pathB, CompareRequest& request)
+{
+    return decodeFields(payload, pathB, request);
+}
+
+QByteArray encodeRetrace(const RunRequest& request) { return encodeFields(request); }
+bool decodeRetrace(const QByteArray& payload, RunRequest& request) { return decodeFields(payload, request); }
+
+QByteArray encodeCompareReply(const CompareReport& report) { return encodeFields(report); }
+bool decodeCompareReply(const QByteArray& payload, CompareReport& report) { return decodeFields(payload, report); }
 
 } // namespace torchscope

@@ -15,6 +15,7 @@
 // then left untouched. Nothing here throws, blocks or touches a socket.
 
 #include "data/archiveinfo.h"
+#include "data/comparereport.h"
 #include "data/irgraph.h"
 #include "data/moduleinfo.h"
 #include "data/result.h"
@@ -32,7 +33,7 @@ namespace torchscope {
 
 constexpr quint32 kProtocolMagic = 0x54534350; // "TSCP"
 // Raise on any change to a frame, a payload or a value type's codec.
-constexpr quint16 kProtocolVersion = 2; // 2: ArgumentSpecs, Devices, Run
+constexpr quint16 kProtocolVersion = 3; // 2: ArgumentSpecs, Devices, Run; 3: Compare, Retrace
 constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
 // Bytes after the length field that every frame has: magic, version, type and request id.
 constexpr quint32 kFrameHeaderSize = 16;
@@ -54,6 +55,10 @@ enum class MessageType : quint16 {
     ArgumentSpecs = 11, // module path, method
     Devices = 12, // (empty)
     Run = 13, // RunRequest
+    // path of archive B, CompareRequest: the worker opens B next to its archive (A) and compares them in-process,
+    // on full tensors (a RunResult only carries the first values of each tensor)
+    Compare = 14,
+    Retrace = 15, // RunRequest; answered by Text: the flattened (traced) graph
 
     // Responses, worker -> app.
     HelloReply = 101, // protocol version, LibTorch version, worker pid
@@ -66,6 +71,7 @@ enum class MessageType : quint16 {
     ArgumentSpecsReply = 108, // std::vector<ArgumentSpec>
     DevicesReply = 109, // device names ("cpu", "cuda:0", ...), whether LibTorch was built with CUDA
     RunReply = 110, // RunResult
+    CompareReply = 111, // CompareReport
 };
 
 bool isKnownMessageType(quint16 type);
@@ -183,5 +189,14 @@ bool decodeDevicesReply(const QByteArray& payload, std::vector<std::string>& dev
 
 QByteArray encodeRunReply(const RunResult& result);
 bool decodeRunReply(const QByteArray& payload, RunResult& result);
+
+QByteArray encodeCompare(const std::string& pathB, const CompareRequest& request);
+bool decodeCompare(const QByteArray& payload, std::string& pathB, CompareRequest& request);
+
+QByteArray encodeRetrace(const RunRequest& request);
+bool decodeRetrace(const QByteArray& payload, RunRequest& request);
+
+QByteArray encodeCompareReply(const CompareReport& report);
+bool decodeCompareReply(const QByteArray& payload, CompareReport& report);
 
 } // namespace torchscope

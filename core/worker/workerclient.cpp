@@ -39,6 +39,7 @@ namespace {
             qRegisterMetaType<Error>();
             qRegisterMetaType<std::vector<ArgumentSpec>>();
             qRegisterMetaType<RunResult>();
+            qRegisterMetaType<CompareReport>();
             return true;
         }();
         Q_UNUSED(registered);
@@ -198,6 +199,16 @@ quint64 WorkerClient::argumentSpecs(const QString& modulePath, const QString& me
 quint64 WorkerClient::devices() { return request(MessageType::Devices, encodeDevices()); }
 
 quint64 WorkerClient::run(const RunRequest& runRequest) { return request(MessageType::Run, encodeRun(runRequest)); }
+
+quint64 WorkerClient::compare(const QString& pathB, const CompareRequest& compareRequest)
+{
+    return request(MessageType::Compare, encodeCompare(fromQString(pathB), compareRequest));
+}
+
+quint64 WorkerClient::retrace(const RunRequest& runRequest)
+{
+    return request(MessageType::Retrace, encodeRetrace(runRequest));
+}
 
 void WorkerClient::ping()
 {
@@ -397,6 +408,7 @@ QString WorkerClient::deliver(const Message& message)
     case MessageType::MethodCode:
     case MessageType::ClassCode:
     case MessageType::GraphText:
+    case MessageType::Retrace:
         if (message.type == MessageType::Text) {
             std::string text;
             if (!decodeText(message.payload, text))
@@ -468,6 +480,16 @@ QString WorkerClient::deliver(const Message& message)
                 return unreadable;
             m_pending.remove(id);
             Q_EMIT runFinished(id, result);
+            return {};
+        }
+        break;
+    case MessageType::Compare:
+        if (message.type == MessageType::CompareReply) {
+            CompareReport report;
+            if (!decodeCompareReply(message.payload, report))
+                return unreadable;
+            m_pending.remove(id);
+            Q_EMIT compareFinished(id, report);
             return {};
         }
         break;

@@ -85,6 +85,12 @@ public:
     // Runs a method in the worker (Archive::run); answered by runFinished() or failed(). A run cannot be
     // interrupted: kill() is the way to cancel one.
     quint64 run(const torchscope::RunRequest& request);
+    // Compares this worker's archive (A) with the archive at `pathB`, which the worker opens too
+    // (compareArchives on full tensors); answered by compareFinished() or failed().
+    quint64 compare(const QString& pathB, const torchscope::CompareRequest& request);
+    // Traces the method with the request's inputs (Archive::retrace); answered by textReady() with the
+    // flattened graph's text, or failed().
+    quint64 retrace(const torchscope::RunRequest& request);
 
     // Sends Hello; pong() follows, even while a long request runs (the worker answers Hello on its socket
     // thread). A liveness check for a QTimer in the app; the client itself keeps no clock.
@@ -106,6 +112,7 @@ Q_SIGNALS:
     void argumentSpecsReady(quint64 requestId, const std::vector<torchscope::ArgumentSpec>& specs);
     void devicesReady(quint64 requestId, const QStringList& devices, bool cudaBuild);
     void runFinished(quint64 requestId, const torchscope::RunResult& result);
+    void compareFinished(quint64 requestId, const torchscope::CompareReport& report);
     void failed(quint64 requestId, const torchscope::Error& error);
     void died(const QString& reason);
 
@@ -153,3 +160,4 @@ Q_DECLARE_METATYPE(torchscope::TensorStats)
 Q_DECLARE_METATYPE(torchscope::Error)
 Q_DECLARE_METATYPE(std::vector<torchscope::ArgumentSpec>)
 Q_DECLARE_METATYPE(torchscope::RunResult)
+Q_DECLARE_METATYPE(torchscope::CompareReport)

@@ -23,6 +23,8 @@ namespace {
             return QColor(0x00, 0x89, 0x7b);
         if (marks & MarkCodeLine)
             return QColor(0xd8, 0x1b, 0x60);
+        if (marks & MarkDiff)
+            return QColor(0x8e, 0x24, 0xaa);
         return {};
     }
 

@@ -20,6 +20,7 @@ enum GraphMark {
     MarkValue = 2, // producer or use of the selected value
     MarkSearch = 4, // matches the graph search
     MarkSearchCurrent = 8, // the match next/previous is on
+    MarkDiff = 16, // the Compare window: present in this archive's graph only
 };
 
 class GraphNodeItem : public QGraphicsItem {

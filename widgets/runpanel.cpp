@@ -1,5 +1,7 @@
 #include "runpanel.h"
 
+#include "tracedialog.h"
+
 #include "argumenteditor.h"
 #include "data/format.h"
 #include "outputtreemodel.h"
@@ -83,6 +85,11 @@ RunPanel::RunPanel(QWidget* parent)
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_saveButton);
+    m_traceButton = new QPushButton(tr("Trace"), this);
+    m_traceButton->setToolTip(tr("Traces the method with these inputs and shows the flattened graph beside the "
+                                 "scripted one"));
+    connect(m_traceButton, &QPushButton::clicked, this, [this] { trace(); });
+    buttons->addWidget(m_traceButton);
     buttons->addStretch();
 
     m_status = new QLabel(this);
@@ -370,12 +377,23 @@ void RunPanel::updateButtons()
     m_runButton->setEnabled(live && m_haveSpecs && valid && !busy);
     m_cancelButton->setEnabled(live && busy);
     m_saveButton->setEnabled(live && m_haveResult && !busy);
+    m_traceButton->setEnabled(live && m_haveSpecs && valid && !busy);
 }
 
 void RunPanel::showStatus(const QString& text, bool error)
 {
     m_status->setText(text);
     m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+}
+
+TraceDialog* RunPanel::trace()
+{
+    if (!m_worker || m_worker->state() == WorkerClient::State::Dead)
+        return nullptr;
+    auto* dialog = new TraceDialog(m_worker, currentRequest(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace torchscope

@@ -22,6 +22,7 @@ namespace torchscope {
 class ArgumentEditor;
 class OutputTreeModel;
 class TensorInspector;
+class TraceDialog;
 class WorkerClient;
 struct Error;
 
@@ -58,6 +59,8 @@ public:
     void cancel();
     // Runs the last request once more with its outputs written to `path` (torch.load reads it).
     void saveOutputsTo(const QString& path);
+    // Retraces the method with currentRequest() in the worker and opens a TraceDialog beside the scripted graph.
+    TraceDialog* trace();
     bool isRunning() const { return m_runId != 0; }
 
     const std::vector<ArgumentEditor*>& argumentEditors() const { return m_editors; }
@@ -71,6 +74,7 @@ public:
     QPushButton* runButton() const { return m_runButton; }
     QPushButton* cancelButton() const { return m_cancelButton; }
     QPushButton* saveButton() const { return m_saveButton; }
+    QPushButton* traceButton() const { return m_traceButton; }
     QLabel* statusLabel() const { return m_status; }
     QLabel* timingLabel() const { return m_timing; }
 
@@ -114,6 +118,7 @@ private:
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_saveButton = nullptr;
+    QPushButton* m_traceButton = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_ticker = nullptr;
     OutputTreeModel* m_outputs = nullptr;

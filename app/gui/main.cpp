@@ -72,6 +72,9 @@ int main(int argc, char** argv)
     QCommandLineOption expand(QStringLiteral("expand"),
         QApplication::translate("main", "With --screenshot --view graph: none (the default) or all submodules opened."),
         QStringLiteral("none|all"), QStringLiteral("none"));
+    QCommandLineOption compare(QStringLiteral("compare"),
+        QApplication::translate("main", "Open archives A and B side by side in a Compare window."));
+    parser.addOption(compare);
     parser.addOption(screenshot);
     parser.addOption(view);
     parser.addOption(inlined);
@@ -94,13 +97,20 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    if (parser.isSet(compare) && parser.positionalArguments().size() != 2) {
+        qCritical("torchscope: --compare takes exactly two archives, A and B");
+        return 2;
+    }
+
     WorkerPool pool;
     MainWindow window(&pool);
     if (parser.isSet(screenshot))
         window.takeScreenshotWhenReady(parser.value(screenshot), parser.value(view), parser.isSet(inlined),
             expandValue == QLatin1String("all"));
     window.show();
-    if (parser.positionalArguments().isEmpty())
+    if (parser.isSet(compare))
+        window.openCompare(parser.positionalArguments()[0], parser.positionalArguments()[1]);
+    else if (parser.positionalArguments().isEmpty())
         window.restoreSession();
     else
         window.openFiles(parser.positionalArguments());

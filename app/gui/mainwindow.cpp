@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "torchscope/version.h"
+#include "widgets/comparewindow.h"
 #include "widgets/graphpanel.h"
 #include "widgets/messagebar.h"
 #include "widgets/modeltab.h"
@@ -103,6 +104,14 @@ void MainWindow::createActions()
     });
     open->setShortcuts(QKeySequence::Open);
     connect(m_startPage, &StartPage::openDialogRequested, open, &QAction::trigger);
+    file->addAction(tr("&Compare…"), this, [this] {
+        const QString filter = tr("TorchScript archives (*.pt *.pth *.ptl *.jit *.torchscript);;All files (*)");
+        QStringList paths = QFileDialog::getOpenFileNames(this, tr("Compare: pick archives A and B"), QString(), filter);
+        if (paths.size() == 1)
+            paths.append(QFileDialog::getOpenFileName(this, tr("Compare: pick archive B"), QString(), filter));
+        if (paths.size() == 2 && !paths[1].isEmpty())
+            openCompare(paths[0], paths[1]);
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QMenu* samplesMenu = file->addMenu(tr("Open &Sample"));
     for (const Sample& sample : samples())
@@ -380,6 +389,15 @@ void MainWindow::dropEvent(QDropEvent* event)
         return;
     openFiles(paths);
     event->acceptProposedAction();
+}
+
+CompareWindow* MainWindow::openCompare(const QString& pathA, const QString& pathB)
+{
+    auto* window = new CompareWindow(pathA, pathB, [this] { return m_pool->take(); });
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(size());
+    window->show();
+    return window;
 }
 
 } // namespace torchscope

@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace torchscope {
 
+class CompareWindow;
 class ModelTab;
 class StartPage;
 class WorkerPool;
@@ -24,6 +25,8 @@ public:
     void openFiles(const QStringList& paths);
     void openFile(const QString& path);
     void openSample(const QString& resource, const QString& title);
+    // Opens a Compare window over two archives (each in a worker of the pool); it deletes itself when closed.
+    CompareWindow* openCompare(const QString& pathA, const QString& pathB);
     // Reopens what was open when the window last closed, when the user asked for it in Preferences.
     void restoreSession();
     // Saves a picture of the window to `file` once the first archive shows its code and IR, then quits

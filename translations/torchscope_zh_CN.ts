@@ -63,6 +63,11 @@
         <translation>与 --screenshot --view graph 一起使用：none（默认）或 all（展开所有子模块）。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Open archives A and B side by side in a Compare window.</source>
+        <translation>在比较窗口中并排打开存档 A 和 B。</translation>
+    </message>
+    <message>
         <location filename="../app/worker/main.cpp" line="+38"/>
         <source>Hosts LibTorch for the TorchScope desktop app, which starts it; not meant to be run by hand.</source>
         <translation>为 TorchScope 桌面应用承载 LibTorch，由应用负责启动；请勿手动运行。</translation>
@@ -211,6 +216,239 @@
         <location filename="../widgets/bytesformat.cpp" line="+44"/>
         <source>… %1 more bytes not shown</source>
         <translation>… 另有 %1 字节未显示</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ComparePanel</name>
+    <message>
+        <location filename="../widgets/comparepanel.cpp" line="+56"/>
+        <source>suggested by each argument (e.g. randn:3x4 rand:3x4)</source>
+        <translation>按各参数的建议（例如 randn:3x4 rand:3x4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trials:</source>
+        <translation>试验次数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inputs:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare outputs</source>
+        <translation>比较输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy reproduce command</source>
+        <translation>复制复现命令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies the torchscope-cli command that reruns the first failing trial</source>
+        <translation>复制重新运行第一个失败试验的 torchscope-cli 命令</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Trial / output</source>
+        <translation>试验 / 输出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mismatched</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Greatest abs. difference</source>
+        <translation>最大绝对差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greatest rel. difference</source>
+        <translation>最大相对差</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The worker for archive A is not running.</source>
+        <translation>存档 A 的工作进程未在运行。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The seed must be a whole number from 0.</source>
+        <translation>种子必须是不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input %1: %2</source>
+        <translation>输入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Running %n trial(s) of both archives…</source>
+        <translation>
+            <numerusform>正在对两个存档运行 %n 次试验…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The comparison failed: %1</source>
+        <translation>比较失败：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+19"/>
+        <location line="+3"/>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+19"/>
+        <location line="+3"/>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>%1: %2 of %3 trials agree.</source>
+        <translation>%1：%3 次试验中有 %2 次一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First failing trial: %1 (seed %2, %3).</source>
+        <translation>第一个失败的试验：%1（种子 %2，%3）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Trial %1 (seed %2, %3)</source>
+        <translation>试验 %1（种子 %2，%3）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%2 个中 %1 个（%3%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 at %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>atol %1, rtol %2</source>
+        <translation>atol %1，rtol %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A: %1, B: %2</source>
+        <translation>A：%1，B：%2</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CompareWindow</name>
+    <message>
+        <location filename="../widgets/comparewindow.cpp" line="+50"/>
+        <source>Compare %1 and %2</source>
+        <translation>比较 %1 和 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening both archives…</source>
+        <translation>正在打开两个存档…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graph</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The worker for %1 stopped: %2</source>
+        <translation>%1 的工作进程已停止：%2</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>A: %1   B: %2</source>
+        <translation>A：%1   B：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(root)</source>
+        <translation>（根）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only in A</source>
+        <translation>仅在 A 中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only in B</source>
+        <translation>仅在 B 中</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>This archive has no %1.%2.</source>
+        <translation>此存档没有 %1.%2。</translation>
     </message>
 </context>
 <context>
@@ -401,7 +639,7 @@
 <context>
     <name>torchscope::FrameReader</name>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="+152"/>
+        <location filename="../core/worker/protocol.cpp" line="+158"/>
         <source>Not a TorchScope worker message: expected magic 0x%1, got 0x%2.</source>
         <translation>不是 TorchScope 工作进程消息：魔数应为 0x%1，实际为 0x%2。</translation>
     </message>
@@ -532,12 +770,12 @@
         <translation>不再等待此布局；屏幕上的图保持不变</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>This method&apos;s graph is not available.</source>
         <translation>此方法的图不可用。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Preparing the drawing…</source>
         <translation>正在准备绘图…</translation>
     </message>
@@ -566,7 +804,7 @@
         <translation>无法对该图进行布局：%1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Layout cancelled; the drawing on screen is the previous one.</source>
         <translation>布局已取消；屏幕上显示的是之前的图。</translation>
     </message>
@@ -581,6 +819,11 @@
         <translation>调用 %1（双击展开）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>closed: double-click to show its blocks</source>
+        <translation>已折叠：双击显示其块</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>.code line %1</source>
         <translation>.code 第 %1 行</translation>
@@ -591,7 +834,7 @@
         <translation>正在子模块中搜索…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
@@ -711,7 +954,7 @@
 <context>
     <name>torchscope::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+83"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>MyCell (traced)</source>
         <translation>MyCell（追踪）</translation>
     </message>
@@ -777,11 +1020,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>TorchScript archives (*.pt *.pth *.ptl *.jit *.torchscript);;All files (*)</source>
         <translation>TorchScript 归档 (*.pt *.pth *.ptl *.jit *.torchscript);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
+        <source>Co&amp;mpare…</source>
+        <translation>比较(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare: pick archives A and B</source>
+        <translation>比较：选择存档 A 和 B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare: pick archive B</source>
+        <translation>比较：选择存档 B</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1288,7 +1547,7 @@ Path: %2</source>
 <context>
     <name>torchscope::RequestRunner</name>
     <message>
-        <location filename="../app/worker/requestrunner.cpp" line="+55"/>
+        <location filename="../app/worker/requestrunner.cpp" line="+56"/>
         <source>The worker could not complete the request: %1</source>
         <translation>工作进程无法完成请求：%1</translation>
     </message>
@@ -1303,12 +1562,12 @@ Path: %2</source>
         <translation>工作进程收到了格式错误的 %1 请求。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+96"/>
         <source>%1 is not a request the worker answers.</source>
         <translation>%1 不是工作进程可响应的请求。</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-104"/>
         <source>No archive is open in this worker: open one before asking about it.</source>
         <translation>此工作进程中没有打开的归档：请先打开归档再查询。</translation>
     </message>
@@ -1316,7 +1575,7 @@ Path: %2</source>
 <context>
     <name>torchscope::RunPanel</name>
     <message>
-        <location filename="../widgets/runpanel.cpp" line="+48"/>
+        <location filename="../widgets/runpanel.cpp" line="+50"/>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
@@ -1381,7 +1640,17 @@ Path: %2</source>
         <translation>PyTorch 文件 (*.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>Trace</source>
+        <translation>追踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traces the method with these inputs and shows the flattened graph beside the scripted one</source>
+        <translation>用这些输入追踪该方法，并在脚本化的图旁边显示展平后的图</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Running %1 on %2… %3 s</source>
         <translation>正在 %2 上运行 %1… %3 秒</translation>
     </message>
@@ -1691,9 +1960,47 @@ Path: %2</source>
     </message>
 </context>
 <context>
+    <name>torchscope::TraceDialog</name>
+    <message>
+        <location filename="../widgets/tracedialog.cpp" line="+20"/>
+        <source>Trace of %1</source>
+        <translation>%1 的追踪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracing with the Run panel&apos;s inputs (seed %1)…</source>
+        <translation>正在使用运行面板的输入进行追踪（种子 %1）…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scripted (inlined graph)</source>
+        <translation>脚本化（内联图）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traced with these inputs (flattened graph)</source>
+        <translation>用这些输入追踪（展平的图）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model&apos;s worker is not running.</source>
+        <translation>模型的工作进程未在运行。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The trace failed: %1</source>
+        <translation>追踪失败：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Marked lines differ: the trace keeps only the branch these inputs took and unrolls loops.</source>
+        <translation>标记的行不同：追踪只保留这些输入所走的分支，并展开循环。</translation>
+    </message>
+</context>
+<context>
     <name>torchscope::WorkerClient</name>
     <message>
-        <location filename="../core/worker/workerclient.cpp" line="+107"/>
+        <location filename="../core/worker/workerclient.cpp" line="+108"/>
         <source>The worker process could not be started: no local connection could be opened (%1).</source>
         <translation>无法启动工作进程：无法打开本地连接（%1）。</translation>
     </message>
@@ -1708,7 +2015,7 @@ Path: %2</source>
         <translation>工作进程关闭了连接但没有退出，已将其终止。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+101"/>
         <source>The worker process was stopped before it started.</source>
         <translation>工作进程在启动完成前被终止。</translation>
     </message>
@@ -1758,7 +2065,7 @@ Path: %2</source>
         <translation>无法读取的 %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+113"/>
         <source>a %1 answering a %2 request</source>
         <translation>应答 %2 请求的 %1</translation>
     </message>
@@ -1791,7 +2098,7 @@ Path: %2</source>
         <translation>无法连接到 TorchScope 应用：%1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>The worker received a malformed Hello request.</source>
         <translation>工作进程收到了格式错误的 Hello 请求。</translation>
     </message>

@@ -104,7 +104,7 @@ void MainWindow::createActions()
     });
     open->setShortcuts(QKeySequence::Open);
     connect(m_startPage, &StartPage::openDialogRequested, open, &QAction::trigger);
-    file->addAction(tr("&Compare…"), this, [this] {
+    file->addAction(tr("Co&mpare…"), this, [this] {
         const QString filter = tr("TorchScript archives (*.pt *.pth *.ptl *.jit *.torchscript);;All files (*)");
         QStringList paths = QFileDialog::getOpenFileNames(this, tr("Compare: pick archives A and B"), QString(), filter);
         if (paths.size() == 1)

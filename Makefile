@@ -38,6 +38,7 @@ bench: build
 	bash bench/open.sh $(BUILD_DIR)
 	bash bench/screenshot.sh $(BUILD_DIR)
 	bash bench/graph.sh $(BUILD_DIR)
+	bash bench/run.sh $(BUILD_DIR)
 
 # Regenerates the README's pictures from the bundled samples (needs a build; runs offscreen).
 screenshots: build

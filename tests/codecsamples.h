@@ -728,6 +728,8 @@ std::vector<Sample> messageSamples()
     addSample(out, MessageType::Compare, encodeCompare("/b/traced.pt", makeCompareRequest()), decodeCompare,
         make_tuple("/b/traced.pt"s, makeCompareRequest()));
     addSample(out, MessageType::Retrace, encodeRetrace(makeRunRequest()), decodeRetrace, make_tuple(makeRunRequest()));
+    addSample(out, MessageType::RetraceGraph, encodeRetraceGraph(makeRunRequest()), decodeRetraceGraph,
+        make_tuple(makeRunRequest()));
     addSample(out, MessageType::CompareReply, encodeCompareReply(makeCompareReport()), decodeCompareReply,
         make_tuple(makeCompareReport()));
     return out;

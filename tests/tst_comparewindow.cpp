@@ -213,6 +213,28 @@ private Q_SLOTS:
             if (lines[i].contains(QStringLiteral("prim::If")))
                 ifLine = i + 1;
         QVERIFY(dialog.changedLines(false).contains(ifLine));
+
+        // Drawn: the scripted graph's prim::If has no counterpart in the trace and is marked.
+        int ifNode = -1;
+        for (const IrNode& node : dialog.graph(false).nodes)
+            if (node.kind == "prim::If")
+                ifNode = node.id;
+        QVERIFY(ifNode >= 0);
+        QVERIFY(dialog.diffNodes(false).contains(ifNode));
+        QVERIFY(!dialog.graph(true).nodes.empty());
+        for (const IrNode& node : dialog.graph(true).nodes)
+            QVERIFY(node.kind != "prim::If");
+        dialog.show();
+        GraphPanel* panel = dialog.graphPanel(false);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isSettled() && panel->visualGraph(), kGuardMs);
+        QSet<int> ifBoxes;
+        const VisualGraph* visual = panel->visualGraph();
+        for (int i = 0; i < int(visual->nodes.size()); ++i)
+            for (int ir : visual->nodes[size_t(i)].irNodes)
+                if (ir == ifNode && visual->nodes[size_t(i)].source == 0)
+                    ifBoxes.insert(i);
+        QVERIFY(!ifBoxes.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->scene()->markedNodes(MarkDiff).contains(ifBoxes), kGuardMs);
     }
 };
 

@@ -639,7 +639,7 @@
 <context>
     <name>torchscope::FrameReader</name>
     <message>
-        <location filename="../core/worker/protocol.cpp" line="+158"/>
+        <location filename="../core/worker/protocol.cpp" line="+160"/>
         <source>Not a TorchScope worker message: expected magic 0x%1, got 0x%2.</source>
         <translation>不是 TorchScope 工作进程消息：魔数应为 0x%1，实际为 0x%2。</translation>
     </message>
@@ -1562,12 +1562,12 @@ Path: %2</source>
         <translation>工作进程收到了格式错误的 %1 请求。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>%1 is not a request the worker answers.</source>
         <translation>%1 不是工作进程可响应的请求。</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-113"/>
         <source>No archive is open in this worker: open one before asking about it.</source>
         <translation>此工作进程中没有打开的归档：请先打开归档再查询。</translation>
     </message>
@@ -1962,7 +1962,7 @@ Path: %2</source>
 <context>
     <name>torchscope::TraceDialog</name>
     <message>
-        <location filename="../widgets/tracedialog.cpp" line="+20"/>
+        <location filename="../widgets/tracedialog.cpp" line="+23"/>
         <source>Trace of %1</source>
         <translation>%1 的追踪</translation>
     </message>
@@ -1972,27 +1972,37 @@ Path: %2</source>
         <translation>正在使用运行面板的输入进行追踪（种子 %1）…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Graph</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scripted (inlined graph)</source>
         <translation>脚本化（内联图）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Traced with these inputs (flattened graph)</source>
         <translation>用这些输入追踪（展平的图）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>The model&apos;s worker is not running.</source>
         <translation>模型的工作进程未在运行。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+62"/>
         <source>The trace failed: %1</source>
         <translation>追踪失败：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Marked lines differ: the trace keeps only the branch these inputs took and unrolls loops.</source>
         <translation>标记的行不同：追踪只保留这些输入所走的分支，并展开循环。</translation>
     </message>
@@ -2015,7 +2025,7 @@ Path: %2</source>
         <translation>工作进程关闭了连接但没有退出，已将其终止。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+106"/>
         <source>The worker process was stopped before it started.</source>
         <translation>工作进程在启动完成前被终止。</translation>
     </message>
@@ -2065,7 +2075,7 @@ Path: %2</source>
         <translation>无法读取的 %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>a %1 answering a %2 request</source>
         <translation>应答 %2 请求的 %1</translation>
     </message>
@@ -2098,7 +2108,7 @@ Path: %2</source>
         <translation>无法连接到 TorchScope 应用：%1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>The worker received a malformed Hello request.</source>
         <translation>工作进程收到了格式错误的 Hello 请求。</translation>
     </message>

@@ -27,7 +27,7 @@ namespace {
     }
 }
 
-QList<QString> nodeSignatures(const IrGraph& graph)
+QList<QString> nodeSignatures(const IrGraph& graph, bool byModule)
 {
     QList<QString> out;
     out.reserve(qsizetype(graph.nodes.size()));
@@ -37,8 +37,8 @@ QList<QString> nodeSignatures(const IrGraph& graph)
             out.append(QString());
             continue;
         }
-        const QString base
-            = QString::fromStdString(node.kind) + QLatin1Char('|') + QString::fromStdString(node.modulePath);
+        const QString base = QString::fromStdString(node.kind) + QLatin1Char('|')
+            + (byModule ? QString::fromStdString(node.modulePath) : QString());
         const int n = seen.value(base, 0);
         seen.insert(base, n + 1);
         out.append(base + QLatin1Char('|') + QString::number(n));
@@ -46,10 +46,10 @@ QList<QString> nodeSignatures(const IrGraph& graph)
     return out;
 }
 
-GraphDiff diffGraphs(const IrGraph& a, const IrGraph& b)
+GraphDiff diffGraphs(const IrGraph& a, const IrGraph& b, bool byModule)
 {
-    const QList<QString> sa = nodeSignatures(a);
-    const QList<QString> sb = nodeSignatures(b);
+    const QList<QString> sa = nodeSignatures(a, byModule);
+    const QList<QString> sb = nodeSignatures(b, byModule);
     const QSet<QString> setA(sa.begin(), sa.end());
     const QSet<QString> setB(sb.begin(), sb.end());
     GraphDiff out;

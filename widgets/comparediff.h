@@ -19,12 +19,13 @@ CodeDiff diffCode(const QString& a, const QString& b);
 
 // A node's signature: its kind, the module it belongs to and its occurrence among nodes of that kind and module
 // ("prim::If|dg|0"). Constants and list plumbing are left out (a trace folds them differently).
-QList<QString> nodeSignatures(const IrGraph& graph);
+// Without `byModule` the module is left out: a trace's nodes all belong to the traced module.
+QList<QString> nodeSignatures(const IrGraph& graph, bool byModule = true);
 
 struct GraphDiff {
     QSet<int> onlyA; // IR node indices of A whose signature B lacks
     QSet<int> onlyB;
 };
-GraphDiff diffGraphs(const IrGraph& a, const IrGraph& b);
+GraphDiff diffGraphs(const IrGraph& a, const IrGraph& b, bool byModule = true);
 
 } // namespace torchscope

@@ -122,6 +122,15 @@ Message RequestRunner::answer(const Message& request)
             return failure(id, noArchive());
         return textReply(id, m_archive->retrace(run));
     }
+    if (request.type == MessageType::RetraceGraph) {
+        RunRequest run;
+        if (!decodeRetraceGraph(request.payload, run))
+            return failure(id, malformed);
+        if (!m_archive)
+            return failure(id, noArchive());
+        auto graph = m_archive->retraceGraph(run);
+        return graph ? reply(id, MessageType::GraphReply, encodeGraphReply(*graph)) : failure(id, graph.error());
+    }
     if (request.type == MessageType::Compare) {
         std::string pathB;
         CompareRequest compare;

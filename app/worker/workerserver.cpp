@@ -80,7 +80,8 @@ void WorkerServer::dispatch(const Message& message)
     case MessageType::Devices:
     case MessageType::Run:
     case MessageType::Compare:
-    case MessageType::Retrace: {
+    case MessageType::Retrace:
+    case MessageType::RetraceGraph: {
         ++m_inFlight;
         RequestRunner* runner = m_runner;
         // Queued to the engine thread: requests run there one at a time, in the order they arrived.

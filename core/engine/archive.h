@@ -63,6 +63,8 @@ public:
     // Traces the method with the request's inputs (torch::jit::tracer::trace, as torch.jit.trace does) and
     // returns the flattened graph: the ops the inputs actually ran, each `if` resolved and each loop unrolled.
     Result<std::string> retrace(const RunRequest& request);
+    // The same flattened graph as values (no code locations: a trace has no .code of its own).
+    Result<IrGraph> retraceGraph(const RunRequest& request);
 
     struct Impl;
     friend struct EngineAccess;

@@ -137,11 +137,12 @@ namespace {
         {
         }
 
-        IrGraph run(const torch::jit::Graph& graph, const torch::jit::Function& fn)
+        // `fn`: the function whose .code the nodes come from; null for none.
+        IrGraph run(const torch::jit::Graph& graph, const torch::jit::Function* fn)
         {
             m_out.modulePath = m_modulePath;
             m_out.inlined = m_inlined;
-            m_root = &fn;
+            m_root = fn;
             addBlock(graph.block(), -1);
             // Uses are filled last, when every node has its index.
             for (const auto& [value, id] : m_valueIds)
@@ -290,8 +291,15 @@ IrGraph extractGraph(const torch::jit::Method& method, const std::string& module
         graph = graph->copy();
         torch::jit::Inline(*graph);
     }
-    IrGraph out = Extractor(modulePath, inlined).run(*graph, method.function());
+    IrGraph out = Extractor(modulePath, inlined).run(*graph, &method.function());
     out.method = method.name();
+    return out;
+}
+
+IrGraph extractGraph(const torch::jit::Graph& graph, const std::string& modulePath, const std::string& method)
+{
+    IrGraph out = Extractor(modulePath, true).run(graph, nullptr);
+    out.method = method;
     return out;
 }
 

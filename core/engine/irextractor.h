@@ -8,5 +8,7 @@
 namespace torchscope {
 
 IrGraph extractGraph(const torch::jit::Method& method, const std::string& modulePath, bool inlined);
+// A graph that belongs to no method's .code (a trace): no code locations; marked inlined.
+IrGraph extractGraph(const torch::jit::Graph& graph, const std::string& modulePath, const std::string& method);
 
 } // namespace torchscope

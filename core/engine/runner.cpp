@@ -2,6 +2,7 @@
 
 #include "runsupport.h"
 
+#include "irextractor.h"
 #include "moduleinspector.h"
 
 #include <c10/core/InferenceMode.h>
@@ -231,10 +232,11 @@ Result<RunResult> Archive::run(const RunRequest& request)
     });
 }
 
-Result<std::string> Archive::retrace(const RunRequest& request)
-{
-    const std::string& name = d->source->displayName;
-    return guarded(name, [&]() -> Result<std::string> {
+namespace {
+    // The method traced with the request's inputs and inlined, and the method's name. Throws what LibTorch throws.
+    Result<std::pair<std::shared_ptr<torch::jit::Graph>, std::string>> traceMethod(
+        Archive::Impl* d, const RunRequest& request)
+    {
         auto method = chooseMethod(*d, request.modulePath, request.method);
         if (!method)
             return method.error();
@@ -264,7 +266,29 @@ Result<std::string> Archive::retrace(const RunRequest& request)
             },
             &self, names);
         torch::jit::Inline(*graph);
-        return graph->toString(false);
+        return std::make_pair(graph, methodName);
+    }
+} // namespace
+
+Result<std::string> Archive::retrace(const RunRequest& request)
+{
+    const std::string& name = d->source->displayName;
+    return guarded(name, [&]() -> Result<std::string> {
+        auto traced = traceMethod(d.get(), request);
+        if (!traced)
+            return traced.error();
+        return traced->first->toString(false);
+    });
+}
+
+Result<IrGraph> Archive::retraceGraph(const RunRequest& request)
+{
+    const std::string& name = d->source->displayName;
+    return guarded(name, [&]() -> Result<IrGraph> {
+        auto traced = traceMethod(d.get(), request);
+        if (!traced)
+            return traced.error();
+        return extractGraph(*traced->first, request.modulePath, traced->second);
     });
 }
 

@@ -71,6 +71,7 @@ bool isKnownMessageType(quint16 type)
     case MessageType::RunReply:
     case MessageType::Compare:
     case MessageType::Retrace:
+    case MessageType::RetraceGraph:
     case MessageType::CompareReply:
         return true;
     }
@@ -105,6 +106,7 @@ const char* messageTypeName(MessageType type)
     case MessageType::RunReply: return "RunReply";
     case MessageType::Compare: return "Compare";
     case MessageType::Retrace: return "Retrace";
+    case MessageType::RetraceGraph: return "RetraceGraph";
     case MessageType::CompareReply: return "CompareReply";
     }
     return "Unknown";
@@ -357,6 +359,9 @@ bool decodeCompare(const QByteArray& payload, std::string& pathB, CompareRequest
 
 QByteArray encodeRetrace(const RunRequest& request) { return encodeFields(request); }
 bool decodeRetrace(const QByteArray& payload, RunRequest& request) { return decodeFields(payload, request); }
+
+QByteArray encodeRetraceGraph(const RunRequest& request) { return encodeFields(request); }
+bool decodeRetraceGraph(const QByteArray& payload, RunRequest& request) { return decodeFields(payload, request); }
 
 QByteArray encodeCompareReply(const CompareReport& report) { return encodeFields(report); }
 bool decodeCompareReply(const QByteArray& payload, CompareReport& report) { return decodeFields(payload, report); }

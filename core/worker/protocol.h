@@ -33,7 +33,7 @@ namespace torchscope {
 
 constexpr quint32 kProtocolMagic = 0x54534350; // "TSCP"
 // Raise on any change to a frame, a payload or a value type's codec.
-constexpr quint16 kProtocolVersion = 3; // 2: ArgumentSpecs, Devices, Run; 3: Compare, Retrace
+constexpr quint16 kProtocolVersion = 3; // 2: ArgumentSpecs, Devices, Run; 3: Compare, Retrace, RetraceGraph
 constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
 // Bytes after the length field that every frame has: magic, version, type and request id.
 constexpr quint32 kFrameHeaderSize = 16;
@@ -59,6 +59,7 @@ enum class MessageType : quint16 {
     // on full tensors (a RunResult only carries the first values of each tensor)
     Compare = 14,
     Retrace = 15, // RunRequest; answered by Text: the flattened (traced) graph
+    RetraceGraph = 16, // RunRequest; answered by GraphReply: the same graph as values
 
     // Responses, worker -> app.
     HelloReply = 101, // protocol version, LibTorch version, worker pid
@@ -195,6 +196,9 @@ bool decodeCompare(const QByteArray& payload, std::string& pathB, CompareRequest
 
 QByteArray encodeRetrace(const RunRequest& request);
 bool decodeRetrace(const QByteArray& payload, RunRequest& request);
+
+QByteArray encodeRetraceGraph(const RunRequest& request);
+bool decodeRetraceGraph(const QByteArray& payload, RunRequest& request);
 
 QByteArray encodeCompareReply(const CompareReport& report);
 bool decodeCompareReply(const QByteArray& payload, CompareReport& report);

@@ -210,6 +210,11 @@ quint64 WorkerClient::retrace(const RunRequest& runRequest)
     return request(MessageType::Retrace, encodeRetrace(runRequest));
 }
 
+quint64 WorkerClient::retraceGraph(const RunRequest& runRequest)
+{
+    return request(MessageType::RetraceGraph, encodeRetraceGraph(runRequest));
+}
+
 void WorkerClient::ping()
 {
     if (m_state == State::Dead)
@@ -419,6 +424,7 @@ QString WorkerClient::deliver(const Message& message)
         }
         break;
     case MessageType::Graph:
+    case MessageType::RetraceGraph:
         if (message.type == MessageType::GraphReply) {
             IrGraph graph;
             if (!decodeGraphReply(message.payload, graph))

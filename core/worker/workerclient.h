@@ -91,6 +91,8 @@ public:
     // Traces the method with the request's inputs (Archive::retrace); answered by textReady() with the
     // flattened graph's text, or failed().
     quint64 retrace(const torchscope::RunRequest& request);
+    // The same, as values: answered by graphReady() or failed().
+    quint64 retraceGraph(const torchscope::RunRequest& request);
 
     // Sends Hello; pong() follows, even while a long request runs (the worker answers Hello on its socket
     // thread). A liveness check for a QTimer in the app; the client itself keeps no clock.

@@ -158,6 +158,8 @@ int main(int argc, char** argv)
             }
             GraphModelOptions options;
             options.subgraph = provider;
+            // As the app draws it: a graph with much control flow starts with its If/Loop boxes closed.
+            options.collapseControl = countControlNodes(graph.value()) > kCollapseControlAbove;
             if (expandEverything)
                 options.expansion = expandAll(graph.value(), provider);
             auto visual = buildVisualGraph(graph.value(), options);

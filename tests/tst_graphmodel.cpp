@@ -189,6 +189,39 @@ private Q_SLOTS:
         QCOMPARE(g.nodes[g.clusters[cluster.children[0]].nodes.front()].kind, std::string("block.return"));
     }
 
+    // Many `if`s (a frozen model) start closed: one box per If holding its blocks, opened by its key.
+    void collapsedControlIsOneBox()
+    {
+        const IrGraph ir = graphOf(QStringLiteral("mydecisiongate_scripted"), "dg");
+        QCOMPARE(countControlNodes(ir), countKind(ir, "prim::If"));
+        QCOMPARE(countControlNodes(ir), 1);
+        GraphModelOptions options;
+        options.collapseControl = true;
+        const VisualGraph closed = buildVisualGraph(ir, options).value();
+        checkConsistent(closed);
+        QVERIFY(clustersOfKind(closed, ClusterKind::If).empty());
+        QVERIFY(nodesOfKind(closed, "aten::neg").empty());
+        const auto boxes = nodesOfKind(closed, "prim::If");
+        QCOMPARE(boxes.size(), size_t(1));
+        const VisualNode& box = *boxes.front();
+        QVERIFY(box.expandable);
+        QCOMPARE(box.expansionKey.substr(0, 1), std::string("@"));
+        // The box stands for the If and what its blocks hold (the else branch's neg).
+        QVERIFY(std::any_of(box.irNodes.begin(), box.irNodes.end(),
+            [&](int id) { return ir.nodes[id].kind == "aten::neg"; }));
+        QVERIFY(std::any_of(closed.edges.begin(), closed.edges.end(),
+            [&](const VisualEdge& e) { return e.to == box.id && e.label == "condition: bool"; }));
+
+        options.expansion.expanded.insert(box.expansionKey);
+        const VisualGraph open = buildVisualGraph(ir, options).value();
+        checkConsistent(open);
+        const auto ifs = clustersOfKind(open, ClusterKind::If);
+        QCOMPARE(ifs.size(), size_t(1));
+        QCOMPARE(ifs.front()->expansionKey, box.expansionKey);
+        QCOMPARE(nodesOfKind(open, "aten::neg").size(), size_t(1));
+        QCOMPARE(expandOneLevel(closed, {}).expanded, std::set<std::string> { box.expansionKey });
+    }
+
     void tracedGateHasNoControlFlow()
     {
         // The seed's trace-vs-script story: tracing records only the branch taken, so nothing is left to choose.

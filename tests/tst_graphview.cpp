@@ -235,6 +235,35 @@ private Q_SLOTS:
         QVERIFY(h.moduleClusters().contains(QStringLiteral("loop.cell.dg")));
     }
 
+    // Graphs with much control flow start with their If/Loop boxes closed; a double click or a search opens them.
+    void controlFlowStartsClosedOnBigGraphs()
+    {
+        Harness h(QStringLiteral("mydecisiongate_scripted"));
+        h.panel.setControlCollapseThreshold(0);
+        QVERIFY(h.show(QStringLiteral("dg"), QStringLiteral("forward")));
+        QCOMPARE(h.countClusters(ClusterKind::If), 0);
+        int box = -1;
+        const auto& nodes = h.panel.visualGraph()->nodes;
+        for (size_t i = 0; i < nodes.size(); ++i)
+            if (nodes[i].kind == "prim::If")
+                box = static_cast<int>(i);
+        QVERIFY(box >= 0);
+        QVERIFY(h.panel.toolTipFor(box).contains(QLatin1String("double-click")));
+        h.panel.view()->centreOnNode(box);
+        QTest::mouseDClick(h.panel.view()->viewport(), Qt::LeftButton, {}, h.viewPointOf(box));
+        QVERIFY(h.settle());
+        QCOMPARE(h.countClusters(ClusterKind::If), 1);
+
+        Harness search(QStringLiteral("mydecisiongate_scripted"));
+        search.panel.setControlCollapseThreshold(0);
+        QVERIFY(search.show(QStringLiteral("dg"), QStringLiteral("forward")));
+        QCOMPARE(search.countClusters(ClusterKind::If), 0);
+        search.panel.find(QStringLiteral("neg")); // only in the else branch
+        QVERIFY(search.settle());
+        QCOMPARE(search.countClusters(ClusterKind::If), 1);
+        QCOMPARE(search.panel.matches().size(), 1);
+    }
+
     void selectingANodeNamesItsIrNode()
     {
         Harness h(QStringLiteral("mycell_scripted"));

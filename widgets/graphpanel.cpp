@@ -271,6 +271,7 @@ namespace {
         bool inlined = false;
         bool fold = true;
         bool expandAll = false;
+        bool collapseControl = false;
         ExpansionState expansion;
     };
 
@@ -309,6 +310,7 @@ namespace {
         }
         GraphModelOptions options;
         options.foldPlumbing = in.fold;
+        options.collapseControl = in.collapseControl;
         options.expansion = expansion;
         options.subgraph = provider;
         auto built = buildVisualGraph(*root, options);
@@ -338,6 +340,8 @@ void GraphPanel::rebuild()
     in.fold = m_fold;
     in.expandAll = m_pending == Pending::ExpandAll;
     in.expansion = m_expansion;
+    // Hundreds of `if`s (a frozen model inlines every one) make the first layout slow: they start closed.
+    in.collapseControl = countControlNodes(*root) > m_controlThreshold;
     const quint64 generation = ++m_buildGeneration;
     m_buildRunning = true;
     setStatus(tr("Preparing the drawing…"), true);
@@ -413,8 +417,11 @@ void GraphPanel::onLayout(std::uint64_t ticket, std::shared_ptr<const GraphLayou
     m_focusModule.clear();
     setStatus(QString(), false);
     markIrNodes(m_codeLineIrNodes);
+    // A search that opened boxes looks again: the opened ones may hold closed boxes with matches of their own.
+    const bool searchOpened = m_searchOpened;
+    m_searchOpened = false;
     if (!m_searchText.isEmpty())
-        applySearch(false);
+        applySearch(searchOpened);
     prefetchCallees();
     Q_EMIT graphShown();
 }
@@ -569,8 +576,10 @@ QString GraphPanel::toolTipFor(int node) const
     QStringList lines { QStringLiteral("<b>%1</b>").arg(q(n.kind).toHtmlEscaped()) };
     if (!n.modulePath.empty())
         lines << tr("module: %1").arg(q(n.modulePath).toHtmlEscaped());
-    if (n.expandable)
+    if (n.expandable && !n.calleePath.empty())
         lines << tr("calls %1 (double-click to open)").arg(q(n.calleePath).toHtmlEscaped());
+    else if (n.expandable)
+        lines << tr("closed: double-click to show its blocks");
     for (const auto& a : n.attributes)
         lines << q(a).toHtmlEscaped();
     if (const IrGraph* ir = sourceGraph(n.source); ir && !n.irNodes.empty() && !n.expandable) {
@@ -636,8 +645,10 @@ void GraphPanel::applySearch(bool openHidden)
             bool opened = false;
             for (const std::string& m : hidden.modules)
                 opened = m_expansion.expanded.insert(m).second || opened;
-            if (opened)
+            if (opened) {
+                m_searchOpened = true;
                 rebuild(); // the new drawing's onLayout() marks the matches
+            }
         }
     }
     m_matches = g && !term.isEmpty() ? findGraphNodes(*g, lookupFn, term) : QList<int>();

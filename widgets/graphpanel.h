@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/irgraph.h"
+#include "layout/graphmodel.h"
 #include "layout/visualgraph.h"
 
 #include <QHash>
@@ -56,6 +57,8 @@ public:
     void collapseAll();
     void setModuleExpanded(const QString& modulePath, bool expanded);
     ExpansionState expansion() const { return m_expansion; }
+    // Graphs with more If/Loop nodes than this start with them closed (default kCollapseControlAbove).
+    void setControlCollapseThreshold(int count) { m_controlThreshold = count; }
 
     // Marks the drawn nodes standing for these IR nodes of the shown graph (the code view's cursor line).
     void markIrNodes(const QList<int>& irNodes);
@@ -126,6 +129,8 @@ private:
     QSet<QString> m_requested;
     QSet<QString> m_waitingFor; // graphs the next drawing needs
     Pending m_pending = Pending::None;
+    bool m_searchOpened = false; // the layout on its way was asked for by the search opening boxes
+    int m_controlThreshold = kCollapseControlAbove;
     bool m_fitNext = true; // a new view (not an expansion) shows its initial view
     QString m_focusModule; // the module just opened: the next drawing shows it
 

@@ -225,8 +225,8 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event)
         for (QGraphicsItem* item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder)) {
             if (item->type() == GraphNodeItem::Type) {
                 const VisualNode& n = g->nodes[static_cast<GraphNodeItem*>(item)->index()];
-                if (n.expandable) {
-                    Q_EMIT expandRequested(q(n.calleePath));
+                if (n.expandable && !n.expansionKey.empty()) {
+                    Q_EMIT expandRequested(q(n.expansionKey));
                     event->accept();
                     return;
                 }
@@ -234,8 +234,8 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event)
             }
             if (item->type() == GraphClusterItem::Type) {
                 const VisualCluster& c = g->clusters[static_cast<GraphClusterItem*>(item)->index()];
-                if (c.kind == ClusterKind::Module && !c.modulePath.empty()) {
-                    Q_EMIT collapseRequested(q(c.modulePath));
+                if (!c.expansionKey.empty()) {
+                    Q_EMIT collapseRequested(q(c.expansionKey));
                     event->accept();
                     return;
                 }

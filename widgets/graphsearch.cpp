@@ -106,8 +106,21 @@ HiddenMatches findHiddenMatches(
     if (term.isEmpty())
         return out;
     for (const VisualNode& n : shown.nodes) {
-        if (!n.expandable || n.calleePath.empty())
+        if (!n.expandable || n.expansionKey.empty())
             continue;
+        if (n.expansionKey[0] == '@') {
+            // A collapsed If/Loop: the nodes of its blocks are in the box.
+            const VisualSource& src = shown.sources[n.source];
+            const IrGraph* g = lookup(src.modulePath, src.method, src.inlined);
+            for (size_t i = 1; g && i < n.irNodes.size(); ++i) {
+                const int id = n.irNodes[i];
+                if (id >= 0 && id < static_cast<int>(g->nodes.size()) && term.matches(*g, g->nodes[id])) {
+                    out.modules.insert(n.expansionKey);
+                    break;
+                }
+            }
+            continue;
+        }
         if (!shown.inlined) {
             if (!n.calleeMethod.empty() && searchCallee(n.calleePath, n.calleeMethod, lookup, term, maxDepth, out))
                 out.modules.insert(n.calleePath);

@@ -289,6 +289,7 @@ Target GraphBuilder::targetFor(const Instance& inst, Scope& scope, const std::st
                 c.kind = ClusterKind::Module;
                 c.label = relative(next);
                 c.modulePath = next;
+                c.expansionKey = next;
                 c.source = inst.source;
                 made.cluster = addCluster(std::move(c), current.cluster);
             } else {
@@ -301,6 +302,7 @@ Target GraphBuilder::targetFor(const Instance& inst, Scope& scope, const std::st
                 box.modulePath = next;
                 box.calleePath = next;
                 box.expandable = true;
+                box.expansionKey = next;
                 made.box = addNode(std::move(box), current.cluster);
                 m_boxSizes[made.box] = 0;
             }
@@ -340,7 +342,10 @@ void GraphBuilder::placeNode(Instance& inst, const IrNode& n, int cluster, const
         return;
     }
     if (!n.blocks.empty()) {
-        placeControl(inst, n, cluster, module);
+        if (m_options.collapseControl && !m_options.expansion.isExpanded(controlKey(inst, n)))
+            placeCollapsedControl(inst, n, cluster);
+        else
+            placeControl(inst, n, cluster, module);
         return;
     }
     VisualNode v = nodeFor(inst, n);

@@ -133,6 +133,9 @@ private:
     // prim::If / prim::Loop (and any node with blocks): a cluster with the node as its head, each block a
     // sub-cluster ending in a node that collects what the block yields.
     void placeControl(Instance& inst, const IrNode& n, int cluster, const std::string& module);
+    // With collapseControl: the node and everything in its blocks as one expandable box.
+    void placeCollapsedControl(Instance& inst, const IrNode& n, int cluster);
+    static std::string controlKey(const Instance& inst, const IrNode& n) { return "@" + inst.prefix + "n" + std::to_string(n.id); }
     bool inside(int cluster, int ancestor) const;
     // Control edges from a block's head to the block's nodes that nothing inside the block (or the head)
     // feeds: without them Graphviz may rank a branch's first op above the If that chooses it.

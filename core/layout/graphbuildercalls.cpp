@@ -35,6 +35,8 @@ void GraphBuilder::placeCall(Instance& inst, const IrNode& n, int cluster)
         const bool sameModule = callee && *callee == inst.graph->modulePath;
         // Another method of the same module is no level of the hierarchy: it opens with its caller.
         v.expandable = callee && !sameModule && !m_failedCallees.count(v.calleePath);
+        if (v.expandable)
+            v.expansionKey = v.calleePath;
         const bool self = !n.inputs.empty() && inst.values[n.inputs[0]].kind == Source::Module;
         v.label = !callee ? v.calleeMethod
             : sameModule  ? relative(v.calleePath) + "." + v.calleeMethod
@@ -102,6 +104,8 @@ bool GraphBuilder::expandCall(Instance& inst, const IrNode& n, int cluster)
     c.modulePath = path;
     c.source = inst.source;
     c.irNode = n.id;
+    if (!sameModule)
+        c.expansionKey = path;
     const int cl = addCluster(std::move(c), cluster);
     ++m_depth;
     m_open.insert({ path, method });
@@ -138,6 +142,8 @@ void GraphBuilder::placeControl(Instance& inst, const IrNode& n, int cluster, co
     c.modulePath = module;
     c.source = inst.source;
     c.irNode = n.id;
+    if (m_options.collapseControl)
+        c.expansionKey = controlKey(inst, n);
     const int cl = addCluster(std::move(c), cluster);
     const int head = addNode(nodeFor(inst, n), cl);
     for (const auto& a : n.attributes)
@@ -201,6 +207,35 @@ void GraphBuilder::placeControl(Instance& inst, const IrNode& n, int cluster, co
         addEdge(inst, Source::drawn(y), mi, -1, {});
     for (int o : n.outputs)
         inst.values[o] = Source::drawn(mi);
+}
+
+void GraphBuilder::placeCollapsedControl(Instance& inst, const IrNode& n, int cluster)
+{
+    VisualNode v = nodeFor(inst, n);
+    v.category = NodeCategory::ControlFlow;
+    v.expandable = true;
+    v.expansionKey = controlKey(inst, n);
+    const int box = addNode(std::move(v), cluster);
+    std::vector<std::string> roles;
+    if (n.kind == "prim::If")
+        roles = { "condition" };
+    else if (n.kind == "prim::Loop")
+        roles = { "trip count", "condition" };
+    connect(inst, n.inputs, box, roles);
+    // What the blocks read from outside enters the box; what they compute stays in it.
+    for (int b : n.blocks) {
+        for (int v : inst.graph->blocks[b].inputs)
+            inst.values[v] = Source::drawn(box);
+        for (int id : inst.graph->blocks[b].nodes) {
+            const IrNode& child = inst.graph->nodes[id];
+            if (!(m_fold && fold(inst, child)))
+                swallow(inst, child, box);
+        }
+    }
+    for (int o : n.outputs)
+        inst.values[o] = Source::drawn(box);
+    const int inside = m_boxSizes[box];
+    m_graph.nodes[box].attributes.push_back(std::to_string(inside) + (inside == 1 ? " op inside" : " ops inside"));
 }
 
 bool GraphBuilder::inside(int cluster, int ancestor) const

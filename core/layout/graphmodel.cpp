@@ -81,9 +81,17 @@ ExpansionState expandToDepth(const IrGraph& graph, int depth, const SubgraphProv
 ExpansionState expandOneLevel(const VisualGraph& shown, ExpansionState state)
 {
     for (const VisualNode& n : shown.nodes)
-        if (n.expandable && !n.calleePath.empty())
-            state.expanded.insert(n.calleePath);
+        if (n.expandable && !n.expansionKey.empty())
+            state.expanded.insert(n.expansionKey);
     return state;
+}
+
+int countControlNodes(const IrGraph& graph)
+{
+    int count = 0;
+    for (const IrNode& n : graph.nodes)
+        count += n.blocks.empty() ? 0 : 1;
+    return count;
 }
 
 std::string layoutCacheKey(const std::string& archiveId, const std::string& modulePath, const std::string& method,

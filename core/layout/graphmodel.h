@@ -22,7 +22,16 @@ struct GraphModelOptions {
     ExpansionState expansion;
     // Asked for the graph of each expanded call; without one every call stays a collapsed box.
     SubgraphProvider subgraph;
+    // Draw each prim::If / prim::Loop (any node with blocks) as one box holding its blocks, until its
+    // expansionKey ("@" and the cluster it would be) is in `expansion`. For graphs whose control flow alone
+    // makes the first layout slow (a frozen transformer inlines hundreds of `if`s).
+    bool collapseControl = false;
 };
+
+// How many nodes with blocks (If, Loop, ...) a graph has, at any depth; above kCollapseControlAbove the first
+// view collapses them (GraphModelOptions::collapseControl).
+int countControlNodes(const IrGraph& graph);
+constexpr int kCollapseControlAbove = 50;
 
 // Builds the drawable graph of one method's IrGraph. Module form: each prim::CallMethod to a submodule is one
 // Call box, or a Module cluster holding the callee's graph wired to the call's inputs and outputs when its module

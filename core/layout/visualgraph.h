@@ -47,7 +47,8 @@ struct VisualNode {
     std::string modulePath; // module the op belongs to
     std::string calleePath; // Call boxes: the module a prim::CallMethod calls, or a collapsed inlined module
     std::string calleeMethod; // Call boxes of prim::CallMethod: the method called
-    bool expandable = false; // a collapsed submodule: adding calleePath to the ExpansionState opens it
+    bool expandable = false; // a collapsed submodule or control-flow node: adding expansionKey to the ExpansionState opens it
+    std::string expansionKey; // for expandable nodes: the module path, or "@..." for a collapsed If/Loop
     int cluster = -1; // innermost cluster holding it; -1 at the top level
 };
 
@@ -82,6 +83,7 @@ struct VisualCluster {
     std::string modulePath;
     int source = 0;
     int irNode = -1; // the IR node it comes from (If, Loop, CallMethod); -1 for inlined module clusters
+    std::string expansionKey; // removing it from the ExpansionState closes the cluster; empty when it cannot close
     int parent = -1; // index in VisualGraph::clusters, -1 at the top level
     std::vector<int> children; // clusters directly inside, in order
     std::vector<int> nodes; // VisualGraph::nodes directly inside, in order

@@ -234,8 +234,7 @@ void GraphBuilder::placeCollapsedControl(Instance& inst, const IrNode& n, int cl
     }
     for (int o : n.outputs)
         inst.values[o] = Source::drawn(box);
-    const int inside = m_boxSizes[box];
-    m_graph.nodes[box].attributes.push_back(std::to_string(inside) + (inside == 1 ? " op inside" : " ops inside"));
+    m_boxSizes[box] += 0; // run() labels every box with the number of ops it holds ("8 ops")
 }
 
 bool GraphBuilder::inside(int cluster, int ancestor) const

@@ -37,21 +37,6 @@ double median(std::vector<double> v)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-std::string quoted(const std::string& s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
 // The baseline: what one would hand `dot` with no knowledge of modules. Every drawn node with the text it shows
 // (name and folded attributes) and its shape, every edge, dot's default graph settings. No clusters, and no edge
 // labels (as edge `label`s dot would need several times longer still, so this is the stricter baseline).
@@ -65,17 +50,17 @@ std::string flatDot(const VisualGraph& g, const std::string& layoutDotText)
         for (const auto& a : n.attributes)
             label += "\n" + (a.size() > 48 ? a.substr(0, 45) + "..." : a);
         std::string shape = "box";
-        const std::string key = quoted(n.id) + " [";
+        const std::string key = dotQuoted(n.id) + " [";
         if (auto at = layoutDotText.find(key); at != std::string::npos) {
             const auto s = layoutDotText.find("shape=", at);
             const auto end = layoutDotText.find_first_of(",]", s);
             if (s != std::string::npos && end != std::string::npos)
                 shape = layoutDotText.substr(s + 6, end - s - 6);
         }
-        out += "  " + quoted(n.id) + " [label=" + quoted(label) + ", shape=" + shape + "];\n";
+        out += "  " + dotQuoted(n.id) + " [label=" + dotQuoted(label) + ", shape=" + shape + "];\n";
     }
     for (const VisualEdge& e : g.edges)
-        out += "  " + quoted(e.from) + " -> " + quoted(e.to) + ";\n";
+        out += "  " + dotQuoted(e.from) + " -> " + dotQuoted(e.to) + ";\n";
     return out + "}\n";
 }
 

@@ -3,6 +3,7 @@
 // panel. Expected lines come from Python's own texts in tests/data/expected.
 
 #include "data/irgraph.h"
+#include "tabharness.h"
 #include "testsupport.h"
 #include "widgets/graphpanel.h"
 #include "widgets/graphscene.h"
@@ -11,16 +12,6 @@
 #include "widgets/nodedetails.h"
 #include "worker/workerclient.h"
 #include "worker/workerpool.h"
-
-// torchscope_testsupport turns Qt's keywords off (QT_NO_KEYWORDS); QScintilla's headers spell `signals` and `slots`.
-#ifndef signals
-#define signals Q_SIGNALS
-#endif
-#ifndef slots
-#define slots Q_SLOTS
-#endif
-#include "widgets/codeview.h"
-#include "widgets/irview.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -47,7 +38,7 @@ int lineContaining(const QString& text, const QString& needle)
 
 QString expectedText(const QString& stem, const QString& module, const QString& file)
 {
-    return QString::fromUtf8(readBytes(expectedDir(stem) + QLatin1Char('/') + moduleDirName(module) + QLatin1Char('/') + file));
+    return QString::fromUtf8(readBytes(expectedFile(stem, module, file)));
 }
 
 int nodeLabelled(GraphPanel* panel, const QString& label)
@@ -97,7 +88,7 @@ class TestGraphLinks : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() { m_pool = std::make_unique<WorkerPool>(QStringLiteral(TORCHSCOPE_WORKER)); }
+    void initTestCase() { m_pool = std::make_unique<WorkerPool>(workerPath()); }
 
     void cleanup() { m_tab.reset(); }
 

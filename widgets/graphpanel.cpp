@@ -242,24 +242,25 @@ void GraphPanel::addGraph(const QString& modulePath, const QString& method, cons
 {
     const QString key = graphKey(modulePath, method, false);
     m_graphs.insert(key, graph);
-    if (m_waitingFor.remove(key) && m_waitingFor.isEmpty()) {
-        if (m_pending == Pending::Search)
-            applySearch(true);
-        else
-            rebuild();
-    }
+    answered(key);
+}
+
+// The drawing (or the search) that waited for the graphs carries on once the last of them is answered.
+void GraphPanel::answered(const QString& key)
+{
+    if (!m_waitingFor.remove(key) || !m_waitingFor.isEmpty())
+        return;
+    if (m_pending == Pending::Search)
+        applySearch(true);
+    else
+        rebuild();
 }
 
 void GraphPanel::graphUnavailable(const QString& modulePath, const QString& method)
 {
     const QString key = graphKey(modulePath, method, false);
     m_unavailable.insert(key);
-    if (m_waitingFor.remove(key) && m_waitingFor.isEmpty()) {
-        if (m_pending == Pending::Search)
-            applySearch(true);
-        else
-            rebuild();
-    }
+    answered(key);
 }
 
 namespace {

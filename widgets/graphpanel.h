@@ -116,6 +116,7 @@ private:
     QString viewKey() const;
     const IrGraph* lookup(const std::string& module, const std::string& method, bool inlined) const;
     void need(const std::string& module, const std::string& method);
+    void answered(const QString& key);
 
     QString m_archiveId;
     QString m_module, m_method;

@@ -216,6 +216,7 @@ void GraphBuilder::placeCollapsedControl(Instance& inst, const IrNode& n, int cl
     v.expandable = true;
     v.expansionKey = controlKey(inst, n);
     const int box = addNode(std::move(v), cluster);
+    m_boxSizes[box] = 0; // swallow() counts what the box holds; run() writes the count on it ("8 ops")
     std::vector<std::string> roles;
     if (n.kind == "prim::If")
         roles = { "condition" };
@@ -234,7 +235,6 @@ void GraphBuilder::placeCollapsedControl(Instance& inst, const IrNode& n, int cl
     }
     for (int o : n.outputs)
         inst.values[o] = Source::drawn(box);
-    m_boxSizes[box] += 0; // run() labels every box with the number of ops it holds ("8 ops")
 }
 
 bool GraphBuilder::inside(int cluster, int ancestor) const

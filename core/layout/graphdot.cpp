@@ -5,22 +5,23 @@
 #include <sstream>
 
 namespace torchscope {
-namespace {
 
-    std::string quoted(const std::string& s)
-    {
-        std::string out = "\"";
-        for (char c : s) {
-            if (c == '\n') {
-                out += "\\n";
-                continue;
-            }
-            if (c == '"' || c == '\\')
-                out += '\\';
-            out += c;
+std::string dotQuoted(const std::string& s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '\n') {
+            out += "\\n";
+            continue;
         }
-        return out + "\"";
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
     }
+    return out + "\"";
+}
+
+namespace {
 
     // Long folded constants (a 100-element list) would make one box as wide as the graph; the full text stays
     // in VisualNode::attributes for the details panel.
@@ -55,7 +56,7 @@ namespace {
             // pass: about half the layout time of a frozen transformer or 5,000 traced nodes, and drawings that
             // differ little (bench/graph.sh).
             const bool big = m_g.nodes.size() > kBigGraph;
-            m_out << "digraph " << quoted(m_g.title) << " {\n"
+            m_out << "digraph " << dotQuoted(m_g.title) << " {\n"
                   << "  graph [rankdir=TB, fontname=\"Sans\", fontsize=10, nodesep=0.3, ranksep=0.35, "
                   << (big ? "nslimit=0.1, nslimit1=0.5, mclimit=0.3, remincross=false" : "nslimit=0.5, nslimit1=0.5")
                   << "];\n"
@@ -80,7 +81,7 @@ namespace {
             for (const auto& a : n.attributes)
                 label += "\n" + clipped(a);
             const NodeStyle s = nodeStyle(n);
-            m_out << indent << quoted(n.id) << " [label=" << quoted(label) << ", shape=" << s.shape << ", style=\""
+            m_out << indent << dotQuoted(n.id) << " [label=" << dotQuoted(label) << ", shape=" << s.shape << ", style=\""
                   << s.style << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.line << "\"";
             if (n.kind == "block.return" || n.kind == "block.merge")
                 m_out << ", fontsize=8, height=0.2";
@@ -91,8 +92,8 @@ namespace {
         {
             const VisualCluster& c = m_g.clusters[index];
             const NodeStyle s = clusterStyle(c.kind);
-            m_out << indent << "subgraph " << quoted(c.id) << " {\n"
-                  << indent << "  graph [label=" << quoted(c.label) << ", labeljust=l, style=\"" << s.style
+            m_out << indent << "subgraph " << dotQuoted(c.id) << " {\n"
+                  << indent << "  graph [label=" << dotQuoted(c.label) << ", labeljust=l, style=\"" << s.style
                   << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.line << "\"];\n";
             for (int n : c.nodes)
                 node(n, indent + "  ");
@@ -104,11 +105,11 @@ namespace {
         void edge(size_t index)
         {
             const VisualEdge& e = m_g.edges[index];
-            m_out << "  " << quoted(e.from) << " -> " << quoted(e.to) << " [id=\"e" << index << "\"";
+            m_out << "  " << dotQuoted(e.from) << " -> " << dotQuoted(e.to) << " [id=\"e" << index << "\"";
             // dot makes every edge `label` a virtual node to rank and place: the neatest labels, but it multiplies
             // the layout time of big graphs, so those get xlabels, placed next to their edge after the layout.
             if (!e.label.empty() && m_options.edgeLabels)
-                m_out << (m_g.nodes.size() <= kInlineEdgeLabelLimit ? ", label=" : ", xlabel=") << quoted(e.label);
+                m_out << (m_g.nodes.size() <= kInlineEdgeLabelLimit ? ", label=" : ", xlabel=") << dotQuoted(e.label);
             // weight=0: a control edge only keeps a block below its head; straightening it costs layout time.
             if (e.style == EdgeStyle::Control)
                 m_out << ", style=dashed, color=\"#bbbbbb\", arrowhead=none, weight=0";

@@ -60,6 +60,8 @@ std::string layoutCacheKey(const std::string& archiveId, const std::string& modu
 // The graph in DOT: clusters nested as in `graph`, node shapes and colours per category, edges labelled with
 // their value's type. Our own conventions; layoutDot() and renderGraph() lay it out.
 std::string toDot(const VisualGraph& graph);
+// A DOT double-quoted string: quotes and backslashes escaped, newlines as \n.
+std::string dotQuoted(const std::string& text);
 
 struct DotOptions {
     // Edge labels (each value's type). dot ranks every edge `label` as a node of its own, which makes a layout up
